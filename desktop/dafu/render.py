@@ -1,0 +1,36 @@
+"""The main job in one call: draft file → template → reply document → .docx."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dafu.draft import Draft
+from dafu.draftio import read_draft
+from dafu.model import ReplyDocument
+from dafu.templates import TemplateSet, assemble
+
+
+def render_document(draft: Draft | str | Path, *, template: str | None = None,
+                    templates: TemplateSet | None = None) -> ReplyDocument:
+    """Assemble a draft (or a draft file) into a reply document, optionally through another template."""
+    if not isinstance(draft, Draft):
+        draft = read_draft(draft)
+    if template:
+        draft = draft.copy()
+        draft.template = template
+    return assemble(draft, templates)
+
+
+def render(draft: Draft | str | Path, output: str | Path, *, template: str | None = None,
+           templates: TemplateSet | None = None) -> Path:
+    """Write the official .docx for a draft; the output file is replaced only whole."""
+    from dafu.export.docx import export_docx
+
+    document = render_document(draft, template=template, templates=templates)
+    return export_docx(document, output)
+
+
+def default_output(draft_path: Path, template: str | None = None) -> Path:
+    """reply_JY20230126.dafu → reply_JY20230126.docx (…-feedback_form.docx for another template)."""
+    stem = draft_path.name.split(".")[0]
+    suffix = f"-{template}" if template else ""
+    return draft_path.with_name(f"{stem}{suffix}.docx")
