@@ -67,10 +67,13 @@ class _DraftReader:
         return DraftError(message, path=self.where, line=self.line_of(key))
 
     def line_of(self, key: str) -> int | None:
-        pattern = re.compile(rf"^\s*(\[\[?\s*)?([\w.]*\.)?{re.escape(key)}\s*(=|\]\]?)")
-        for number, line in enumerate(self.lines, 1):
-            if pattern.match(line):
-                return number
+        # A key on its own line or as a table header first, then inside an inline table.
+        own_line = re.compile(rf"^\s*(\[\[?\s*)?([\w.]*\.)?{re.escape(key)}\s*(=|\]\]?)")
+        inline = re.compile(rf"(?<![\w.]){re.escape(key)}\s*=")
+        for pattern in (own_line.match, inline.search):
+            for number, line in enumerate(self.lines, 1):
+                if pattern(line):
+                    return number
         return None
 
     def draft(self, data: dict[str, Any]) -> Draft:

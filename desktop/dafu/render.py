@@ -23,9 +23,9 @@ def render_document(draft: Draft | str | Path, *, template: str | None = None,
 def render(draft: Draft | str | Path, output: str | Path, *, template: str | None = None,
            templates: TemplateSet | None = None) -> Path:
     """Write the official .docx for a draft; the output file is replaced only whole."""
-    from dafu.export.docx import export_docx
-
     document = render_document(draft, template=template, templates=templates)
+    from dafu.export.docx import export_docx  # python-docx is slow to import; only when writing
+
     return export_docx(document, output)
 
 

@@ -11,11 +11,12 @@ strict (a missing value is an error naming it, never a blank).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -52,6 +53,18 @@ class TemplateInfo:
     user: bool                 # from the clerk's own template folder
 
 
+def _strict(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter given a missing value reports that value, not a confusing type error."""
+
+    @functools.wraps(func)
+    def wrapper(value: Any, *args: Any) -> Any:
+        if isinstance(value, jinja2.Undefined):
+            value._fail_with_undefined_error()
+        return func(value, *args)
+
+    return wrapper
+
+
 def _one_line(value: Any) -> Any:
     """Every value lands on one markup line: newlines and control characters go.
 
@@ -81,8 +94,8 @@ class TemplateSet:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(FILTERS)
-        self.env.tests.update(TESTS)
+        self.env.filters.update({name: _strict(f) for name, f in FILTERS.items()})
+        self.env.tests.update({name: _strict(f) for name, f in TESTS.items()})
 
     def names(self) -> list[str]:
         found: dict[str, None] = {}

@@ -1,0 +1,3 @@
+from dafu.cli import main
+
+main()

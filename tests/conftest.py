@@ -1,0 +1,30 @@
+"""Shared fixtures: paths to the repository's samples and an isolated user environment."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_TXT = ROOT / "resources" / "samples" / "reply_JY20230126.txt"
+SAMPLE_DRAFT = ROOT / "resources" / "samples" / "reply_JY20230126.dafu"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Never touch the real user's data folder or library from a test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("DAFU_LIBRARY", str(home / "library.sqlite"))
+    monkeypatch.setenv("DAFU_TEMPLATES", str(home / "templates"))
+
+
+@pytest.fixture
+def sample_txt() -> Path:
+    return SAMPLE_TXT
+
+
+@pytest.fixture
+def sample_draft() -> Path:
+    return SAMPLE_DRAFT
