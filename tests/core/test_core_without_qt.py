@@ -12,7 +12,7 @@ class NoQt(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, NoQt())
 import pkgutil, importlib, dafu
 for info in pkgutil.walk_packages(dafu.__path__, "dafu."):
-    if info.name.startswith("dafu.gui"):
+    if info.name.startswith("dafu.gui") or info.name == "dafu.__main__":
         continue
     importlib.import_module(info.name)
 from dafu.render import render_document
