@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_TXT = ROOT / "resources" / "samples" / "reply_JY20230126.txt"
-SAMPLE_DRAFT = ROOT / "resources" / "samples" / "reply_JY20230126.dafu"
+
+from tests_paths import SAMPLE_DRAFT, SAMPLE_TXT
 
 
 @pytest.fixture(autouse=True)

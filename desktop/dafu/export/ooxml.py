@@ -62,6 +62,15 @@ def set_language(rpr, east_asia: str = "zh-CN", latin: str = "en-US") -> None:
     lang.set(qn("w:eastAsia"), east_asia)
 
 
+def forbid_hanging_punctuation(ppr) -> None:
+    """Keep 。，at a line's end inside the text area (w:overflowPunct off).
+
+    Word and LibreOffice otherwise let it hang into the margin, and LibreOffice's
+    PDF then loses the hanging mark — text a clerk would never see printed.
+    """
+    _child(ppr, "w:overflowPunct", _after(PPR_ORDER, "w:overflowPunct")).set(qn("w:val"), "0")
+
+
 def set_outline_level(ppr, level: int) -> None:
     """Headings appear in Word's navigation pane without using the built-in (coloured) heading styles."""
     _child(ppr, "w:outlineLvl", _after(PPR_ORDER, "w:outlineLvl")).set(qn("w:val"), str(level))
