@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # Qt 6 offscreen/xcb needs these shared libraries; an `import PySide6.QtWidgets` fails without them.
 QT_LIBS=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0)
 # Rendering tests: LibreOffice converts the .docx, poppler reads the PDF, CJK fonts stand in for the official ones.
-RENDER_PKGS=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-arphic-uming)
+RENDER_PKGS=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-liberation)
 
 missing=()
 for pkg in "${QT_LIBS[@]}" "${RENDER_PKGS[@]}" ${DAFU_EXTRA_APT:-}; do

@@ -85,6 +85,7 @@ def _setup_page(doc: DocxDocument) -> None:
     section.header_distance, section.footer_distance = Mm(15), FOOTER_DISTANCE
     ooxml.set_line_pitch(section._sectPr, int(LINE_PITCH.twips))
     doc.settings.odd_and_even_pages_header_footer = True
+    ooxml.set_theme_language(doc.settings.element)
 
 
 def _paragraph_style(doc: DocxDocument, name: str, *, east_asia: str | None, latin: str, size=None,

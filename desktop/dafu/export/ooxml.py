@@ -103,6 +103,13 @@ def set_line_pitch(sect_pr, line_pitch_twips: int) -> None:
     grid.set(qn("w:linePitch"), str(line_pitch_twips))
 
 
+def set_theme_language(settings_element, east_asia: str = "zh-CN") -> None:
+    """python-docx's template says ja-JP; renderers then pick Japanese glyph variants."""
+    lang = settings_element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), east_asia)
+
+
 def add_page_field(paragraph: Paragraph) -> None:
     """A PAGE field (begin / instruction / separate / cached "1" / end), as Word writes it."""
     def run_with(child) -> None:
