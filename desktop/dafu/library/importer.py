@@ -1,0 +1,171 @@
+"""Filing old replies: each file parsed, split into paragraphs and measures, in its own transaction.
+
+Import is a generator yielding one result per file, so a command line can print
+progress and a GUI worker can report it and stop between files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import sqlite_utils
+
+from dafu.errors import DafuError
+from dafu.library import tokens
+from dafu.library.measures import extract_measures
+from dafu.library.records import ImportResult
+from dafu.model import BlockKind, ReplyDocument
+from dafu.reading import SUPPORTED, meeting_of, read_reply, read_text, suggestion_title_of
+
+Cancel = Callable[[], bool]
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: the files given, and the .docx/.txt files inside folders given (sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file()
+                                and not p.name.startswith(("~$", "."))))
+        else:
+            found.append(path)
+    return found
+
+
+def text_hash(text: str) -> str:
+    """Paragraph identity across replies: whitespace and width variants don't make a new paragraph."""
+    normal = re.sub(r"\s+", "", text)
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
+
+
+def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
+                cancel: Cancel | None = None) -> Iterator[tuple[int, int, ImportResult]]:
+    """Yield (done, total, result) per file; stops between files when ``cancel()`` is true."""
+    files = find_files(paths)
+    total = len(files)
+    for done, path in enumerate(files, 1):
+        if cancel is not None and cancel():
+            return
+        yield done, total, import_file(db, path)
+
+
+def import_file(db: sqlite_utils.Database, path: Path) -> ImportResult:
+    try:
+        raw = path.read_bytes() if path.is_file() else None
+    except OSError as exc:
+        return ImportResult(str(path), False, error=f"无法读取（cannot read）: {exc.strerror}")
+    if raw is None:
+        return ImportResult(str(path), False, error="文件不存在（not found）")
+    digest = hashlib.sha256(raw).hexdigest()
+    existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
+    try:
+        document = read_reply(path)
+    except DafuError as exc:
+        return ImportResult(str(path), False, error=exc.message)
+    fields = recognised_fields(path, document)
+    if existing:
+        return ImportResult(str(path), True, reply_id=existing[0], skipped=True, fields=fields)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        reply_id = _store_reply(db, path, digest, document)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return ImportResult(str(path), True, reply_id=reply_id, fields=fields)
+
+
+def recognised_fields(path: Path, document: ReplyDocument) -> dict:
+    meta = document.meta
+    salutation = document.first(BlockKind.SALUTATION)
+    return {
+        "file": str(path),
+        "title": meta.title or None,
+        "number": meta.number or None,
+        "salutation": salutation.text if salutation else None,
+        "issuing_body": meta.issuing_body or None,
+        "date": meta.date.isoformat() if meta.date else None,
+        "contact_person": meta.contact_person or None,
+        "contact_phone": meta.contact_phone or None,
+    }
+
+
+def _store_reply(db: sqlite_utils.Database, path: Path, digest: str, document: ReplyDocument) -> int:
+    meta = document.meta
+    salutation = document.first(BlockKind.SALUTATION)
+    cc = document.first(BlockKind.CC)
+    mark = document.first(BlockKind.CLASS_MARK)
+    cursor = db.execute(
+        "INSERT INTO replies (title, kind, meeting, number, suggestion_title, salutation, deputies, issuing_body,"
+        " date, contact_person, contact_phone, result_class, cc, source_file, source_hash, imported_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [meta.title, meta.kind, meeting_of(meta.title), meta.number, suggestion_title_of(meta.title),
+         salutation.text if salutation else None, _deputies(salutation.text if salutation else ""),
+         meta.issuing_body, meta.date.isoformat() if meta.date else None, meta.contact_person,
+         meta.contact_phone, _result_class(mark.text) if mark else None, cc.text if cc else None,
+         str(path), digest, dt.datetime.now().isoformat(timespec="seconds")])
+    reply_id = cursor.lastrowid
+    section: list[str] = []
+    position = 0
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            del section[block.level - 1:]
+            section.extend([""] * (block.level - 1 - len(section)))
+            section.append(block.number)
+            continue
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.CLOSING) or len(block.text) < 2:
+            continue
+        paragraph_id = upsert_paragraph(db, block.text, block.role or "other")
+        db.execute("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
+                   " VALUES (?,?,?,?,?)", [reply_id, position, paragraph_id, "/".join(s for s in section if s),
+                                          block.role or "other"])
+        position += 1
+        for citation in extract_measures(block.text):
+            measure_id = _upsert_measure(db, citation)
+            db.execute("INSERT OR IGNORE INTO measure_citations (measure_id, paragraph_id) VALUES (?, ?)",
+                       [measure_id, paragraph_id])
+    return reply_id
+
+
+def upsert_paragraph(db: sqlite_utils.Database, text: str, role: str) -> int:
+    digest = text_hash(text)
+    row = db.execute("SELECT id FROM paragraphs WHERE text_hash = ?", [digest]).fetchone()
+    if row:
+        db.execute("UPDATE paragraphs SET usage_count = usage_count + 1 WHERE id = ?", [row[0]])
+        return row[0]
+    cursor = db.execute("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,1)",
+                        [digest, text, role])
+    paragraph_id = cursor.lastrowid
+    db.execute("INSERT INTO paragraph_fts (rowid, uni, bi) VALUES (?,?,?)",
+               [paragraph_id, tokens.unigrams(text), tokens.bigrams(text)])
+    return paragraph_id
+
+
+def _upsert_measure(db: sqlite_utils.Database, citation) -> int:
+    row = db.execute("SELECT id FROM measures WHERE key = ?", [citation.key]).fetchone()
+    if row:
+        return row[0]
+    cursor = db.execute(
+        "INSERT INTO measures (key, policy, policy_year, item, text, rate_percent, rate_base, rate_kind, cap_yuan,"
+        " one_off) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [citation.key, citation.policy, citation.policy_year, citation.item, citation.text, citation.rate_percent,
+         citation.rate_base, citation.rate_kind, citation.cap_yuan, int(citation.one_off)])
+    return cursor.lastrowid
+
+
+def _deputies(salutation: str) -> str | None:
+    text = re.sub(r"^尊敬的|[:：]$", "", salutation)
+    return text or None
+
+
+def _result_class(text: str) -> str | None:
+    m = re.search(r"[A-D甲乙丙丁]", text)
+    return m.group(0) if m else None
+
+
+def read_for_similar(path: Path) -> str:
+    """The text of a suggestion file given to `dafu similar`."""
+    return read_text(path)

@@ -1,0 +1,159 @@
+"""The library's SQLite file: schema, migrations and connection settings.
+
+The schema is explicit and versioned (PRAGMA user_version); each migration is a
+named step run in its own transaction. WAL lets the GUI read while an import
+writes; the busy timeout makes a second process wait instead of failing.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from dafu.errors import LibraryError
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.executescript("""
+    CREATE TABLE replies (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        kind TEXT,
+        meeting TEXT,
+        number TEXT,
+        suggestion_title TEXT,
+        salutation TEXT,
+        deputies TEXT,
+        issuing_body TEXT,
+        date TEXT,
+        contact_person TEXT,
+        contact_phone TEXT,
+        result_class TEXT,
+        cc TEXT,
+        source_file TEXT,
+        source_hash TEXT UNIQUE,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE paragraphs (
+        id INTEGER PRIMARY KEY,
+        text_hash TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        role TEXT,
+        usage_count INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE reply_paragraphs (
+        reply_id INTEGER NOT NULL REFERENCES replies(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id),
+        section_path TEXT NOT NULL DEFAULT '',
+        role TEXT,
+        PRIMARY KEY (reply_id, position)
+    );
+    CREATE INDEX reply_paragraphs_paragraph ON reply_paragraphs(paragraph_id);
+    CREATE TABLE measures (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        policy TEXT,
+        policy_year INTEGER,
+        item TEXT,
+        text TEXT,
+        rate_percent REAL,
+        rate_base TEXT,
+        rate_kind TEXT,
+        cap_yuan INTEGER,
+        one_off INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE measure_citations (
+        measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        PRIMARY KEY (measure_id, paragraph_id)
+    );
+    CREATE VIRTUAL TABLE paragraph_fts USING fts5(uni, bi, content='', tokenize='unicode61');
+    """)
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Validity and supersession of measures, tags, and drafts kept by the desktop app."""
+    db.executescript("""
+    ALTER TABLE measures ADD COLUMN valid_from TEXT;
+    ALTER TABLE measures ADD COLUMN valid_to TEXT;
+    ALTER TABLE measures ADD COLUMN superseded_by INTEGER REFERENCES measures(id) ON DELETE SET NULL;
+    CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+    CREATE TABLE paragraph_tags (
+        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (paragraph_id, tag_id)
+    );
+    CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX replies_date ON replies(date);
+    """)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "replies, paragraphs, measures and the search index", _v1),
+    (2, "measure validity, tags and drafts", _v2),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the library at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal" and path.exists():
+            conn.execute("PRAGMA journal_mode").fetchone()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = sqlite_utils.Database(conn)
+        migrate(db, migrate_to)
+        return db
+    except sqlite3.DatabaseError as exc:
+        raise library_error(exc, path) from None
+    except OSError as exc:
+        raise LibraryError(f"无法打开资料库（cannot open library）: {exc.strerror}", path=path) from None
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> None:
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(f"library schema {current} is newer than this Dafu ({SCHEMA_VERSION})")
+    for version, _name, step in MIGRATIONS:
+        if current < version <= target:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                step(db)
+                db.execute(f"PRAGMA user_version = {version}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+
+def library_error(exc: sqlite3.DatabaseError, path: Path | str) -> LibraryError:
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        text = "资料库是只读的（library is read-only）"
+    elif "locked" in message or "busy" in message:
+        text = "资料库正被另一个程序占用（library is locked by another program）"
+    elif "not a database" in message or "malformed" in message:
+        text = "资料库文件已损坏或不是资料库（not a Dafu library or damaged）"
+    elif "disk" in message and "full" in message:
+        text = "磁盘已满（disk full）"
+    elif "newer than this Dafu" in message:
+        text = f"资料库由更新版本的 Dafu 创建（{message}）"
+    else:
+        text = f"资料库出错（library error）: {message}"
+    return LibraryError(text, path=path)
