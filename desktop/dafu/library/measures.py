@@ -95,6 +95,8 @@ def extract_measures(text: str) -> list[MeasureCitation]:
         rate = rates[0] if rates else None
         cap = next((c for c in caps if rate is None or c.start() > rate.start()), caps[0] if caps else None)
         base, kind = _base_and_kind(clause[max(0, rate.start() - 40):rate.start()]) if rate else (None, None)
+        if cap is None and item is None and kind is None:
+            continue  # a bare percentage (增长6%) is a statistic, not a support measure
         figures_at = rate.start() if rate else cap.start()
         policies = [p for p in _POLICY.finditer(clause) if p.start() < figures_at]
         policy = (policies[-1].group(2), int(policies[-1].group(1)) if policies[-1].group(1) else None) \

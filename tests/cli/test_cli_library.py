@@ -1,0 +1,67 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dafu.cli import main
+from tests_paths import ROOT, SAMPLE_TXT
+
+DATA = ROOT / "tests" / "data" / "replies"
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    library = str(tmp_path / "lib.sqlite")
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [*args, "--library", library], input=input)
+
+    return invoke
+
+
+def test_import_json_gives_recognised_fields_or_error(run):
+    result = run("import", str(SAMPLE_TXT), str(DATA / "corrupt.docx"), "--json")
+    assert result.exit_code == 1  # one file failed
+    good, bad = json.loads(result.stdout)
+    assert good["number"] == "JY20230126" and good["date"] == "2023-05-28"
+    assert good["salutation"] == "尊敬的张昊等代表：" and good["contact_person"] == "刘轩逸"
+    assert good["issuing_body"] == "福田区文化广电旅游体育局" and good["contact_phone"] == "83131539"
+    assert bad["file"].endswith("corrupt.docx") and "corrupt" in bad["error"]
+
+
+def test_search_similar_measures_stats(run, tmp_path):
+    assert run("import", str(SAMPLE_TXT)).exit_code == 0
+    hits = json.loads(run("search", "时尚", "--json", "--limit", "3").stdout)
+    assert len(hits) == 3 and {"text", "reply", "date", "score"} <= set(hits[0])
+    assert json.loads(run("search", "福", "--json").stdout)
+    suggestion = tmp_path / "s.txt"
+    suggestion.write_text("建议加快直播电商发展，建设直播基地。", encoding="utf-8")
+    similar = json.loads(run("similar", str(suggestion), "--json").stdout)
+    assert "直播" in similar[0]["text"]
+    assert json.loads(run("similar", "-", "--json", input="直播电商基地").stdout)
+    measures = json.loads(run("measures", "--json").stdout)
+    fashion = next(m for m in measures if m["item"] == "现代时尚产业国际时尚交流平台建设支持")
+    assert (fashion["rate_percent"], fashion["cap_yuan"]) == (30, 5000000)
+    assert {"policy", "item", "text", "rate_percent", "cap_yuan"} <= set(fashion)
+    returnee = next(m for m in measures if m["item"] == "海归创业港补贴")
+    assert returnee["policy"] is None
+    stats = json.loads(run("library", "stats", "--json").stdout)
+    assert (stats["replies"], stats["measures"]) == (1, 4) and stats["paragraphs"] > 10
+    human = run("measures").stdout
+    assert "500万元" in human and "一次性" in human
+
+
+def test_bad_library_file_is_a_clean_error(tmp_path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"x" * 4096)
+    result = CliRunner().invoke(main, ["search", "时尚", "--library", str(junk)])
+    assert result.exit_code == 2 and str(junk) in result.output and "Traceback" not in result.output
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    for command in ("render", "templates", "import", "search", "similar", "measures"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and result.output.strip()
+    assert runner.invoke(main, ["library", "stats", "--help"]).exit_code == 0
