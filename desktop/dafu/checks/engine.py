@@ -88,10 +88,11 @@ def safe_rules() -> list[Rule]:
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     """Apply the replacements of safe rules, right to left, skipping overlaps and stale findings."""
-    return _apply(text, findings)[0]
+    return fix_text(text, findings)[0]
 
 
-def _apply(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+def fix_text(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """Like :func:`apply_fixes`, also saying how many fixes were applied."""
     chosen: list[Finding] = []
     last_end = -1
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
@@ -183,7 +184,7 @@ def fix_draft(draft: Any) -> int:
         for index, t in enumerate(texts):
             own = [_shift(f, -joined_offsets[index]) for f in findings if f.block == index]
             if own:
-                out[index], count = _apply(t, own)
+                out[index], count = fix_text(t, own)
                 fixed += count
         return out
 

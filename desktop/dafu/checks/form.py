@@ -10,7 +10,8 @@ Choices:
   give them; an opening that paraphrases (您提出的关于…的建议) is not flagged.
 * The 成文日期 (the date line) is checked for Arabic numerals and for the
   future; any full date in the reply is checked for leading zeros.
-* Phone numbers: an 8- or 7-digit landline, an area code 0xx(x) plus one, an
+* Phone numbers: an 8-digit landline, an area code plus a number (010 + 8
+  digits, 0755 + 8 digits, 0xxx + 7 or 8 digits), an
   11-digit mobile 1[3-9]…, a 400/800 number or a 5-digit service line (12345);
   an extension after 转 or "-" is allowed.
 """
@@ -200,20 +201,26 @@ def date_invalid(ctx: Context) -> Iterator[Hit]:
 _PHONE_CONTEXT = re.compile(r"(?:联系)?(?:电话|手机|座机|热线|电话号码|联系方式|Tel|TEL|tel)[：:\s]*")
 _PHONE = re.compile(r"[（(]?\d[\d\-－ （）()]{2,}\d(?:\s*(?:转|分机)\s*\d{1,6})?")
 _VALID_PHONE = (
-    re.compile(r"[2-9]\d{6,7}"),          # local landline: 8 digits (7 in some cities)
-    re.compile(r"0\d{2,3}[2-9]\d{6,7}"),  # with area code 0755-83131539
+    re.compile(r"[2-9]\d{7}"),            # local landline: 8 digits
     re.compile(r"1[3-9]\d{9}"),           # mobile
     re.compile(r"[48]00\d{7}"),           # 400/800 service numbers
     re.compile(r"1\d{4}|9\d{4,5}"),       # 12345 hotline, 95xxx/96xxx
 )
+# An area code (3 digits for the big cities, whose numbers have 8; 4 digits elsewhere, 7 or 8).
+_WITH_AREA = re.compile(r"[（(]?(0\d{2,3})[）)]?[\s\-－]*([2-9]\d{6,7})")
 
 
 def plausible_phone(raw: str) -> bool:
-    number = re.sub(r"\s*(?:转|分机)\s*\d{1,6}$", "", raw)
+    number = re.sub(r"\s*(?:转|分机)\s*\d{1,6}$", "", raw).strip()
+    m = _WITH_AREA.fullmatch(number)
+    if m and not number.isdigit():
+        return len(m.group(2)) == 8 or len(m.group(1)) == 4
     digits = re.sub(r"[\s\-－（）()]", "", number)
     if any(p.fullmatch(digits) for p in _VALID_PHONE):
         return True
-    m = re.fullmatch(r"(.*\d)-(\d{1,5})", number.strip())  # 83131539-8001: an extension
+    if re.fullmatch(r"0(?:[12]\d|[3-9]\d{2})[2-9]\d{7}|0[3-9]\d{2}[2-9]\d{6}", digits):
+        return True  # area code written without a separator
+    m = re.fullmatch(r"(.*\d)-(\d{1,5})", number)  # 83131539-8001: an extension
     return bool(m) and plausible_phone(m.group(1))
 
 

@@ -59,20 +59,31 @@ def _scan(ctx: Context) -> Iterator[tuple[str, int, str]]:
             yield "unclosed", at, opener
 
 
+_NAME = {"《": "书名号", "〈": "书名号", "（": "括号", "(": "括号", "“": "引号", "‘": "单引号",
+         "「": "引号", "【": "方头括号", "〔": "六角括号"}
+
+
+def _left(opener: str) -> str:
+    return f"左{_NAME[opener]}{opener}"
+
+
+def _right(opener: str) -> str:
+    return f"右{_NAME[opener]}{_CLOSER_OF[opener]}"
+
+
 @rule("pair.unclosed", Severity.ERROR, "括号、引号、书名号未闭合")
 def unclosed(ctx: Context) -> Iterator[Hit]:
     for event, at, info in _scan(ctx):
         if event == "unclosed_inside":
-            opener, pair, closer_at = info.split("|")
-            closer = _CLOSER_OF[opener]
-            yield Hit(at, at + 1, f"“{opener}”未闭合：在“{pair[0]}…{pair[1]}”内缺少“{closer}”")
+            opener, pair, _ = info.split("|")
+            yield Hit(at, at + 1, f"{_left(opener)}未闭合：在{_NAME[pair[0]]}{pair[0]}…{pair[1]}内缺少{_right(opener)}")
         elif event == "unclosed":
-            yield Hit(at, at + 1, f"“{info}”未闭合：缺少“{_CLOSER_OF[info]}”")
+            yield Hit(at, at + 1, f"{_left(info)}未闭合，缺少{_right(info)}")
 
 
 @rule("pair.unopened", Severity.ERROR, "多余的右括号、引号、书名号")
 def unopened(ctx: Context) -> Iterator[Hit]:
     for event, at, info in _scan(ctx):
         if event == "unopened":
-            openers = "”或“".join(sorted(_OPENERS_OF[info]))
-            yield Hit(at, at + 1, f"“{info}”没有与之配对的“{openers}”")
+            opener = sorted(_OPENERS_OF[info])[-1]  # the full-width one names it
+            yield Hit(at, at + 1, f"右{_NAME[opener]}{info}前没有与之配对的{_left(opener)}")

@@ -2,7 +2,7 @@
 year range, the wrong brackets in a document number.
 
 Half-width , ; : ? ! ( ) are flagged only when a Chinese character or Chinese
-punctuation is next to them (spaces skipped). Between two digits (3,000 10:30)
+punctuation is right beside them. Between two digits (3,000 10:30)
 or two Latin letters/digits (Fashion Channel, i.e., http://…) they are Latin
 and left alone. A pair of half-width parentheses is judged as one: if either
 side of either bracket touches Chinese, both become full width. These fixes
@@ -30,9 +30,9 @@ def is_chinese(c: str | None) -> bool:
 
 
 def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str | None:
+    # The character right beside the mark: a space between Latin and Chinese
+    # ("Fashion Channel (FC) 入驻") marks the bracket as part of the Latin run.
     j = i + step
-    while lo <= j < hi and text[j] in _SPACES:
-        j += step
     return text[j] if lo <= j < hi else None
 
 

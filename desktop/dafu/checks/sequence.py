@@ -140,12 +140,15 @@ def _renumbered(printed: str, value: int) -> str:
 @rule("sequence.level", Severity.INFO, "标题层级跳跃")
 def heading_level(ctx: Context) -> Iterator[Hit]:
     open_levels: set[int] = set()
+    reported: set[int] = set()  # once per run of skipped headings, not on every one
     for unit in _heading_units(ctx):
         number = unit.heading
         assert number is not None
         level = number.level
         open_levels = {lv for lv in open_levels if lv < level}
-        if open_levels and level - 1 not in open_levels:
+        reported = {lv for lv in reported if lv <= level}
+        if open_levels and level - 1 not in open_levels and level not in reported:
+            reported.add(level)
             parent = max(open_levels)
             start = unit.start + ctx.unit_text(unit).find(number.number)
             yield Hit(start, start + len(number.number),
