@@ -59,7 +59,7 @@ def pronoun(ctx: Context) -> Iterator[Hit]:
         return
     salutation = ctx.first("salutation")
     assert salutation is not None
-    who = ctx.unit_text(salutation).rstrip("：:")
+    who = ctx.unit_text(salutation).rstrip("：:").removeprefix("尊敬的")
     for unit in ctx.units:
         if unit.start <= salutation.start or unit.kind not in ("paragraph", "closing", "heading"):
             continue

@@ -215,11 +215,23 @@ def units_from_text(text: str) -> list[Unit]:
     return units
 
 
+_TITLE_END = re.compile(r"(答复|回复|复函|的函|意见|建议|提案|答\s+复|[）)])$")
+
+
 def _title_end_without_salutation(content: list[str]) -> int:
+    """Lines of a title when there is no salutation: only when they look like one.
+
+    A bare paragraph checked on its own must stay body text, or it would escape
+    every prose rule.
+    """
+    if not content or "。" in content[0] or not (content[0].startswith("关于") or _TITLE_END.search(content[0])):
+        return 0
     for i, c in enumerate(content[:4]):
-        if re.search(r"(答复|回复|复函|的函|意见|答\s+复)$", c):
+        if "。" in c:
+            break
+        if _TITLE_END.search(c):
             return i + 1
-    return 1 if content else 0
+    return 1
 
 
 def _tail(content: list[str], body_start: int) -> list[str]:
