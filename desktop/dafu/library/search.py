@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import math
 import re
-import sqlite3
 from collections import Counter
 
 import sqlite_utils
@@ -19,6 +18,9 @@ from dafu.library import tokens
 from dafu.library.records import SearchHit
 
 SNIPPET_CHARS = 80
+# bm25 costs time per matching paragraph; a query matching more than this many is ranked
+# among its newest matches only (a rowid range FTS5 applies inside the index).
+RANK_BUDGET = 1000
 MARK_OPEN, MARK_CLOSE = "【", "】"
 # Characters too common to say anything about a suggestion's subject.
 _STOP_BIGRAMS = {"我们", "进一步", "工作", "建议", "推动", "加快", "加强", "提升", "发展", "代表", "以及", "我区", "一是",
@@ -54,16 +56,34 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20, **filters) ->
     match = tokens.fts_query(query)
     if match is None:
         return []
-    where, params = _filters(**filters)
-    # bm25 is lower-is-better; reuse across replies counts a little (log of usage).
-    sql = ("SELECT p.id, bm25(paragraph_fts) - 0.5 * ln(1 + p.usage_count) AS s FROM paragraph_fts"
-           " JOIN paragraphs p ON p.id = paragraph_fts.rowid"
-           f" WHERE paragraph_fts MATCH ?{where} ORDER BY s LIMIT ?")
-    try:
-        rows = db.execute(sql, [match, *params, limit]).fetchall()
-    except sqlite3.OperationalError:
-        rows = db.execute(sql.replace(" - 0.5 * ln(1 + p.usage_count)", ""), [match, *params, limit]).fetchall()
+    rows = _ranked(db, match, limit, filters)
     return hits(db, rows, tokens.highlight_terms(query))
+
+
+def _ranked(db: sqlite_utils.Database, match: str, limit: int, filters: dict) -> list:
+    where, params = _filters(**filters)
+    # bm25 is lower-is-better; reuse across replies counts a little.
+    sql = ("SELECT p.id, bm25(paragraph_fts) - 0.3 * p.usage_count AS s FROM paragraph_fts"
+           " JOIN paragraphs p ON p.id = paragraph_fts.rowid"
+           f" WHERE paragraph_fts MATCH ?{{window}}{where} ORDER BY s LIMIT ?")
+    lower = _window(db, match)
+    if lower is not None:
+        rows = db.execute(sql.format(window=" AND paragraph_fts.rowid > ?"), [match, lower, *params, limit]).fetchall()
+        if len(rows) >= limit:
+            return rows
+    return db.execute(sql.format(window=""), [match, *params, limit]).fetchall()
+
+
+def _window(db: sqlite_utils.Database, match: str) -> int | None:
+    """The rowid of the RANK_BUDGET-th newest match, when there are that many; None to rank all.
+
+    Walking the doclist newest-first stops after RANK_BUDGET matches, so this probe costs
+    little even for a character found in every paragraph (counting df exactly does not).
+    """
+    oldest, count = db.execute(
+        "SELECT min(rowid), count(*) FROM (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?)", [match, RANK_BUDGET]).fetchone()
+    return oldest - 1 if count >= RANK_BUDGET else None
 
 
 def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) -> list[SearchHit]:
@@ -71,7 +91,7 @@ def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) ->
     grams = Counter(g for g in tokens.bigrams(text).split() if len(g) == 2 and g not in _STOP_BIGRAMS)
     if not grams:
         return []
-    frequency = _document_frequency(db, list(grams))
+    frequency = _document_frequency(db, list(grams), column="bi")
     total = max(1, db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
     weighted = []
     for gram, count in grams.items():
@@ -81,20 +101,21 @@ def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) ->
         weighted.append((count * math.log(total / df), gram))
     if not weighted:
         return []
-    chosen = [gram for _, gram in sorted(weighted, reverse=True)[:16]]
+    chosen = [gram for _, gram in sorted(weighted, reverse=True)[:12]]
     match = "bi : (" + " OR ".join(f'"{g}"' for g in chosen) + ")"
-    where, params = _filters(**filters)
-    rows = db.execute("SELECT p.id, bm25(paragraph_fts) AS s FROM paragraph_fts"
-                      " JOIN paragraphs p ON p.id = paragraph_fts.rowid"
-                      f" WHERE paragraph_fts MATCH ?{where} ORDER BY s LIMIT ?", [match, *params, limit]).fetchall()
+    rows = _ranked(db, match, limit, filters)
     return hits(db, rows, chosen[:6])
 
 
-def _document_frequency(db: sqlite_utils.Database, grams: list[str]) -> dict[str, int]:
+def _document_frequency(db: sqlite_utils.Database, terms: list[str], *, column: str) -> dict[str, int]:
+    """How many paragraphs contain each term (0 when none), read from the index's vocabulary."""
     _ensure_vocab(db)
-    marks = ",".join("?" * len(grams))
-    rows = db.execute(f"SELECT term, doc FROM paragraph_vocab WHERE col = 'bi' AND term IN ({marks})", grams)
-    return {term: doc for term, doc in rows}
+    found = {t: 0 for t in terms}
+    for term in found:
+        row = db.execute("SELECT doc FROM paragraph_vocab WHERE term = ? AND col = ?", [term, column]).fetchone()
+        if row:
+            found[term] = row[0]
+    return found
 
 
 def _ensure_vocab(db: sqlite_utils.Database) -> None:

@@ -58,6 +58,18 @@ def fts_query(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+def query_terms(query: str) -> list[list[tuple[str, str]]]:
+    """(column, term) pairs per word of a query, for estimating how many paragraphs match."""
+    out = []
+    for word in query.split():
+        seq = units(word)
+        if len(seq) == 1:
+            out.append([("uni" if _HAN.match(seq[0]) else "bi", seq[0])])
+        elif seq:
+            out.append([("bi", gram) for gram in bigrams_of(seq)])
+    return out
+
+
 def highlight_terms(query: str) -> list[str]:
     """The strings to highlight in a hit's text."""
     return [w for w in query.split() if units(w)]
