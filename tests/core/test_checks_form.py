@@ -53,6 +53,14 @@ def test_opening_cites_another_title_or_number():
     assert "JY20230215" in found[1].message
 
 
+def test_title_broken_over_lines_is_compared_whole():
+    text = ("关于第三次会议提案《关于加快数字化转型\n的提案》（JY20230126）的回复\n\n尊敬的崔银雷委员：\n"
+            "您提出的《关于加快数字化转型，推动科技赋能时尚产业的建议》（JY20230126）已收悉。\n")
+    assert hits(text, "form.citation") == [("《关于加快数字化转型，推动科技赋能时尚产业的建议》", None)]
+    same = text.replace("《关于加快数字化转型，推动科技赋能时尚产业的建议》", "《关于加快数字化转型的提案》")
+    assert hits(same, "form.citation") == []
+
+
 def test_opening_citation_near_misses():
     assert hits(reply(), "form.citation") == []
     width = "你们提出的《关于加强社区养老服务设施建设的建议》(JY20230215)已收悉。"

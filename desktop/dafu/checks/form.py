@@ -96,7 +96,8 @@ def citation(ctx: Context) -> Iterator[Hit]:
     opening = next((u for u in ctx.units if u.role == "opening"), None)
     if title is None or opening is None:
         return
-    t_book, t_number = _citation(ctx.unit_text(title))
+    # A title broken over lines is one title: join its lines (breaks fall between words).
+    t_book, t_number = _citation(re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*", "", ctx.unit_text(title)))
     o_text = ctx.unit_text(opening)
     o_book, o_number = _citation(o_text)
     if t_book and o_book and t_book.group(1).translate(_NORMALISE) != o_book.group(1).translate(_NORMALISE):
