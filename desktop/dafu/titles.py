@@ -50,17 +50,25 @@ def break_title(text: str, max_em: float = TITLE_LINE_EMS) -> tuple[str, ...]:
     n = len(text)
     costs = {i: c for i in range(1, n) if (c := break_cost(text, i)) is not None}
     cuts = sorted(costs)
+    prefix = [0.0]
+    for c in text:
+        prefix.append(prefix[-1] + width_em(c))
+
+    def span(a: int, b: int) -> float:
+        return prefix[b] - prefix[a]
 
     @lru_cache(maxsize=None)
     def best(start: int, prev_em: float) -> tuple[float, tuple[int, ...]] | None:
-        rest = width_em(text[start:])
+        rest = span(start, n)
         if rest <= max_em:
             return _shape_cost(rest, prev_em, last=True), ()
         choice: tuple[float, tuple[int, ...]] | None = None
         for cut in cuts:
             if cut <= start:
                 continue
-            line_em = width_em(text[start:cut])
+            line_em = span(start, cut)
+            if line_em < max_em * 0.45:
+                continue  # a line under half the width is never the best shape; skip the search
             if line_em > max_em:
                 break
             tail = best(cut, line_em)

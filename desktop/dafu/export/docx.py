@@ -7,6 +7,7 @@ measured in LibreOffice).
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -51,11 +52,7 @@ def clean(text: str) -> str:
 
 
 def build_docx(document: ReplyDocument, *, fonts: FontSet | None = None) -> DocxDocument:
-    fonts = fonts or OFFICIAL
-    doc = Document()
-    _setup_page(doc)
-    _setup_styles(doc, fonts)
-    _setup_footers(doc, document)
+    doc = Document(io.BytesIO(_styled_template(fonts or OFFICIAL, _footer_contact(document))))
     _write_blocks(doc, document.blocks)
     props = doc.core_properties
     props.title = document.meta.title
@@ -75,6 +72,22 @@ def export_docx(document: ReplyDocument, path: str | Path, *, fonts: FontSet | N
 
 
 # -- page and styles -----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _styled_template(fonts: FontSet, footer_contact: str) -> bytes:
+    """An empty document with page, styles and footers set up, built once per font set and contact.
+
+    Building the style sheet through python-docx costs more than writing a
+    ten-page reply; reopening a saved copy costs what an empty Document() does.
+    """
+    doc = Document()
+    _setup_page(doc)
+    _setup_styles(doc, fonts)
+    _setup_footers(doc, footer_contact)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _setup_page(doc: DocxDocument) -> None:
@@ -163,12 +176,15 @@ def _setup_styles(doc: DocxDocument, fonts: FontSet) -> None:
 # -- footers: page numbers, optional contact line ------------------------------
 
 
-def _setup_footers(doc: DocxDocument, document: ReplyDocument) -> None:
-    section = doc.sections[0]
+def _footer_contact(document: ReplyDocument) -> str:
     meta = document.meta
-    contact = ""
     if meta.contact_placement == ContactPlacement.FOOTER and (meta.contact_person or meta.contact_phone):
-        contact = clean(f"联系人：{meta.contact_person}\u3000联系电话：{meta.contact_phone}")
+        return clean(f"联系人：{meta.contact_person}\u3000联系电话：{meta.contact_phone}")
+    return ""
+
+
+def _setup_footers(doc: DocxDocument, contact: str) -> None:
+    section = doc.sections[0]
     _page_number_footer(section.footer.paragraphs[0], odd=True, contact=contact)
     _page_number_footer(section.even_page_footer.paragraphs[0], odd=False, contact=contact)
 
@@ -200,6 +216,19 @@ def _page_number_footer(paragraph, *, odd: bool, contact: str) -> None:
 # -- blocks ----------------------------------------------------------------------
 
 
+def _styled(doc: DocxDocument, text: str, style: str):
+    """A paragraph in one of our styles, set by id: python-docx's lookup by name scans
+    the style sheet on every call, which made it most of an export's time."""
+    paragraph = doc.add_paragraph(text)
+    if style != S_BODY:
+        paragraph._p.style = _style_id(style)
+    return paragraph
+
+
+def _style_id(name: str) -> str:
+    return name.replace(" ", "")
+
+
 def _write_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
     first_body = True
     previous: BlockKind | None = None
@@ -207,39 +236,39 @@ def _write_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
     for block in blocks:
         kind = block.kind
         if kind is BlockKind.SALUTATION and previous is BlockKind.TITLE:
-            doc.add_paragraph(style=S_BODY)          # one blank line below the title
+            doc.add_paragraph()          # one blank line below the title
         if kind is BlockKind.ISSUER or (kind is BlockKind.DATE and previous is not BlockKind.ISSUER):
-            doc.add_paragraph(style=S_BODY)          # one blank line below the body
+            doc.add_paragraph()          # one blank line below the body
         if kind is BlockKind.TITLE:
             _title(doc, block)
         elif kind is BlockKind.HEADING:
-            doc.add_paragraph(clean(block.display_text), style=S_HEADING.get(block.level, S_HEADING[4]))
+            _styled(doc, clean(block.display_text), S_HEADING.get(block.level, S_HEADING[4]))
         elif kind in (BlockKind.PARAGRAPH, BlockKind.CLOSING, BlockKind.NOTE):
-            doc.add_paragraph(clean(block.text), style=S_BODY)
+            _styled(doc, clean(block.text), S_BODY)
         elif kind is BlockKind.SALUTATION:
-            doc.add_paragraph(clean(block.text), style=S_SALUTATION)
+            _styled(doc, clean(block.text), S_SALUTATION)
         elif kind is BlockKind.ISSUER:
             issuer_width = _width(block.text)
-            doc.add_paragraph(clean(block.text), style=S_ISSUER)
+            _styled(doc, clean(block.text), S_ISSUER)
         elif kind is BlockKind.DATE:
             _date(doc, block, issuer_width)
         elif kind in (BlockKind.CLASS_MARK, BlockKind.SIGNER, BlockKind.DOC_NUMBER):
-            p = doc.add_paragraph(clean(block.text), style=S_MARK if kind is BlockKind.CLASS_MARK else S_SALUTATION)
+            p = _styled(doc, clean(block.text), S_MARK if kind is BlockKind.CLASS_MARK else S_SALUTATION)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif kind is BlockKind.DISCLOSURE:
-            doc.add_paragraph(clean(block.text), style=S_MARK)
+            _styled(doc, clean(block.text), S_MARK)
         elif kind is BlockKind.CC:
-            doc.add_paragraph(clean(block.text), style=S_CC)
+            _styled(doc, clean(block.text), S_CC)
         elif kind is BlockKind.TABLE:
             _table(doc, block)
         elif kind is BlockKind.SPACER:
-            doc.add_paragraph(style=S_BODY)
+            doc.add_paragraph()
         first_body = first_body and kind is not BlockKind.PARAGRAPH
         previous = kind
 
 
 def _title(doc: DocxDocument, block: Block) -> None:
-    paragraph = doc.add_paragraph(style=S_TITLE)
+    paragraph = _styled(doc, "", S_TITLE)
     lines = block.lines or (block.text,)
     for i, line in enumerate(lines):
         run = paragraph.add_run(clean(line))
@@ -256,7 +285,7 @@ def _width(text: str) -> int:
 def _date(doc: DocxDocument, block: Block, issuer_width: int | None) -> None:
     """GB/T 9704 §7.3.5.2: the date starts two characters right of the issuer's first character;
     a date longer than that is set two characters in from the right instead."""
-    paragraph = doc.add_paragraph(clean(block.text), style=S_DATE)
+    paragraph = _styled(doc, clean(block.text), S_DATE)
     date_width = _width(block.text)
     if issuer_width is None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -285,4 +314,4 @@ def _table(doc: DocxDocument, block: Block) -> None:
             text = cells[index] if index < len(cells) else ""
             cell.paragraphs[0].add_run(clean(text))
     # The form's note follows the table after a blank line.
-    doc.add_paragraph(style=S_BODY)
+    doc.add_paragraph()
