@@ -93,6 +93,14 @@ def test_missing_date():
     assert any(m.startswith("缺少成文日期") for m in found)
 
 
+def test_tail_variants_are_recognised():
+    text = reply() + "（此件主动公开）\n抄送：区人大常委会代表工作委员会。\n"
+    assert hits(text, "form.parts") == []
+    moved = reply().replace("（联系人：王小红，联系电话：0755-83131539）\n", "").replace(
+        "特此答复。\n", "特此答复。\n联系人：王小红，联系电话：83131539。\n")
+    assert hits(moved, "form.parts") == []
+
+
 def test_closing_at_the_end_of_the_last_paragraph_counts():
     text = reply().replace("\n特此答复。\n", "特此答复。\n")
     assert hits(text, "form.parts") == []

@@ -150,8 +150,9 @@ def parts(ctx: Context) -> Iterator[Hit]:
         at = at_end_of(ctx.first("issuer") or ctx.first("closing") or last_body)
         yield Hit(at, at, "缺少成文日期")
     in_footer = meta is not None and meta.contact_placement == "footer" and (meta.contact_person or meta.contact_phone)
-    after_body = [u for u in units if u.kind in ("note", "cc", "date", "issuer", "closing")]
-    if not in_footer and not any(_CONTACT.search(ctx.unit_text(u)) for u in after_body):
+    # Some offices put the contact line above the signature, as a paragraph: anywhere counts.
+    candidates = [u for u in units if u.kind not in ("title", "salutation") and u.role != "opening"]
+    if not in_footer and not any(_CONTACT.search(ctx.unit_text(u)) for u in candidates):
         at = at_end_of(ctx.first("date")) if ctx.first("date") else end_of_text
         yield Hit(at, at, "缺少联系人及联系电话（附注，如“（联系人：…，联系电话：…）”）")
 

@@ -32,6 +32,7 @@ CLOSING_RE = re.compile(
     r"|感谢.{0,20}(?:关心|关注|支持|理解)[^。！]{0,12})[。！!]?$")
 NOTE_RE = re.compile(r"^[（(]?\s*(?:联系人|承办人|联系电话|经办人|联 系 人)")
 CC_RE = re.compile(r"^抄\s*送")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # （此件主动公开） and other notes under the date
 
 
 @dataclass
@@ -238,7 +239,8 @@ def _tail(content: list[str], body_start: int) -> list[str]:
     """Kinds of the closing lines, in order: closing…, issuer, date, note, cc."""
     kinds: list[str] = []
     i = len(content) - 1
-    while i >= body_start and (CC_RE.match(content[i]) or NOTE_RE.match(content[i])):
+    while i >= body_start and (CC_RE.match(content[i]) or NOTE_RE.match(content[i])
+                               or _BRACKETED.fullmatch(content[i])):
         kinds.append("cc" if CC_RE.match(content[i]) else "note")
         i -= 1
     if i >= body_start and DATE_LINE_RE.match(content[i].replace(" ", "")):
@@ -248,6 +250,9 @@ def _tail(content: list[str], body_start: int) -> list[str]:
                 and not CLOSING_RE.search(content[i]) and heading_of(content[i]) is None):
             kinds.append("issuer")
             i -= 1
+    while i >= body_start and NOTE_RE.match(content[i]):
+        kinds.append("note")  # a contact line some offices put above the signature
+        i -= 1
     while i >= body_start and CLOSING_RE.search(content[i]) and len(content[i]) <= 40:
         kinds.append("closing")
         i -= 1
