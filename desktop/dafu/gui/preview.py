@@ -1,0 +1,197 @@
+"""The preview: the reply as it will print, and the checker's findings under it."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from dafu.draft import Draft
+from dafu.errors import DafuError
+from dafu.model import BlockKind, ReplyDocument
+from dafu.numbering import heading_number, ordinal
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+# Official names first; the free stand-ins a Linux machine has after them.
+FONT = {
+    "title": "'方正小标宋简体','方正小标宋_GBK','Noto Serif CJK SC','Source Han Serif SC',serif",
+    "body": "'仿宋_GB2312','仿宋','FangSong','Noto Serif CJK SC',serif",
+    "h1": "'黑体','SimHei','Noto Sans CJK SC',sans-serif",
+    "h2": "'楷体_GB2312','楷体','KaiTi','AR PL UKai CN',serif",
+}
+SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
+RECHECK_MS = 250
+
+
+def document_html(document: ReplyDocument) -> str:
+    """The reply as HTML in the official fonts and sizes, each block anchored as b{index}."""
+    out = [f"<body style=\"font-family:{FONT['body']}; font-size:16pt; color:#000\">"]
+    for i, block in enumerate(document.blocks):
+        text = html.escape(block.display_text)
+        anchor = f"<a name='b{i}'></a>"
+        kind = block.kind
+        if kind is BlockKind.TITLE:
+            lines = "<br>".join(html.escape(line) for line in (block.lines or (block.text,)))
+            out.append(f"<p align='center' style=\"font-family:{FONT['title']}; font-size:22pt; "
+                       f"margin-bottom:16pt\">{anchor}{lines}</p>")
+        elif kind is BlockKind.HEADING:
+            font = FONT["h1"] if block.level == 1 else FONT["h2"] if block.level == 2 else FONT["body"]
+            out.append(f"<p style=\"font-family:{font}; text-indent:32pt; margin:0\">{anchor}{text}</p>")
+        elif kind in (BlockKind.PARAGRAPH, BlockKind.CLOSING, BlockKind.NOTE):
+            out.append(f"<p style='text-indent:32pt; margin:0'>{anchor}{text}</p>")
+        elif kind is BlockKind.ISSUER:
+            out.append(f"<p align='right' style='margin-top:16pt; margin-right:32pt'>{anchor}{text}</p>")
+        elif kind is BlockKind.DATE:
+            out.append(f"<p align='right' style='margin:0; margin-right:64pt'>{anchor}{text}</p>")
+        elif kind is BlockKind.CC:
+            out.append(f"<p style='font-size:14pt; margin-top:16pt'>{anchor}{text}</p>")
+        elif kind is BlockKind.TABLE:
+            rows = "".join("<tr>" + "".join(f"<td style='padding:6px'>{html.escape(c)}</td>" for c in row) + "</tr>"
+                           for row in block.rows)
+            out.append(f"{anchor}<table border='1' cellspacing='0' width='100%' style='font-size:14pt'>{rows}</table>")
+        elif kind in (BlockKind.CLASS_MARK, BlockKind.DOC_NUMBER, BlockKind.SIGNER):
+            out.append(f"<p align='right' style='margin:0'>{anchor}{text}</p>")
+        elif kind is BlockKind.SPACER:
+            out.append("<p>&nbsp;</p>")
+        else:
+            out.append(f"<p style='margin:0'>{anchor}{text}</p>")
+    out.append("</body>")
+    return "".join(out)
+
+
+def block_keys(draft: Draft, document: ReplyDocument) -> dict[int, tuple]:
+    """Which outline item (or form value) each block of the document came from."""
+    wanted: list[tuple[str, tuple]] = []
+    for index, paragraph in enumerate(draft.intro):
+        wanted.append((paragraph.rendered(), ("paragraph", (), index)))
+
+    def visit(sections, prefix, level):
+        for i, section in enumerate(sections):
+            path = prefix + (i,)
+            wanted.append((heading_number(level, i + 1) + section.heading, ("section", path)))
+            for index, paragraph in enumerate(section.paragraphs):
+                prefix_text = ordinal(index + 1) if section.enumerate else ""
+                wanted.append((prefix_text + paragraph.rendered(), ("paragraph", path, index)))
+            visit(section.sections, path, level + 1)
+
+    visit(draft.sections, (), 1)
+    for name, value in draft.values.items():
+        if isinstance(value, str) and len(value) > 8:
+            wanted.append((value, ("value", name)))
+    keys: dict[int, tuple] = {}
+    used: set[int] = set()
+    for text, key in wanted:
+        for i, block in enumerate(document.blocks):
+            if i not in used and block.display_text == text:
+                keys[i] = key
+                used.add(i)
+                break
+    return keys
+
+
+class PreviewPanel(QWidget):
+    finding_activated = Signal(object, object)   # Finding, outline key (or None)
+    fix_requested = Signal(object, object)       # Finding, outline key
+
+    def __init__(self, templates, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.templates = templates
+        self.draft: Draft | None = None
+        self.document: ReplyDocument | None = None
+        self.keys: dict[int, tuple] = {}
+        self.library = None
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.zoomOut(4)  # the page at a reading size; the sizes in the HTML stay the official ones
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color:#b00020")
+        self.error_label.hide()
+        self.findings = QListWidget()
+        self.findings.itemActivated.connect(self._activated)
+        self.findings.itemClicked.connect(self._activated)
+        self.summary = QLabel()
+        self.fix_button = QPushButton(self.tr("Apply fix"))
+        self.fix_button.clicked.connect(self._fix_current)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.error_label)
+        top_layout.addWidget(self.browser)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.fix_button)
+        bottom_layout.addLayout(header)
+        bottom_layout.addWidget(self.findings)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._timer = QTimer(self, singleShot=True, interval=RECHECK_MS)
+        self._timer.timeout.connect(self.update_now)
+
+    def schedule(self, draft: Draft) -> None:
+        """Update soon: typing restarts the timer, so a burst of keys costs one render and check."""
+        self.draft = draft
+        self._timer.start()
+
+    def update_now(self) -> None:
+        self._timer.stop()
+        if self.draft is None:
+            return
+        from dafu.templates import assemble
+
+        try:
+            document = assemble(self.draft, self.templates)
+        except DafuError as exc:
+            self.error_label.setText(self.tr("Cannot lay out the reply yet: %s") % exc)
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        self.document = document
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(document_html(document))
+        self.browser.verticalScrollBar().setValue(scroll)
+        self.keys = block_keys(self.draft, document)
+        self._check(document)
+
+    def _check(self, document: ReplyDocument) -> None:
+        from dafu.checks import check
+
+        try:
+            found = check(document, library=self.library)
+        except DafuError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.findings.clear()
+        for finding in found:
+            severity = str(getattr(finding.severity, "value", finding.severity))
+            item = QListWidgetItem(f"{SEVERITY_MARK.get(severity, '•')} {finding.message}    {finding.excerpt}")
+            item.setData(FINDING_ROLE, finding)
+            item.setToolTip(finding.rule)
+            self.findings.addItem(item)
+        self.summary.setText(self.tr("No findings") if not found else self.tr("%n finding(s)", "", len(found)))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        finding = item.data(FINDING_ROLE)
+        if finding.block is not None:
+            self.browser.scrollToAnchor(f"b{finding.block}")
+        self.finding_activated.emit(finding, self.keys.get(finding.block))
+
+    def _fix_current(self) -> None:
+        item = self.findings.currentItem()
+        if item is None:
+            return
+        finding = item.data(FINDING_ROLE)
+        if finding.replacement is not None:
+            self.fix_requested.emit(finding, self.keys.get(finding.block))
+
+    def finding_count(self) -> int:
+        return self.findings.count()
