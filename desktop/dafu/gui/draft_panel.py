@@ -195,6 +195,7 @@ class DraftPanel(QWidget):
         self._loading = False
         if selected is not None:
             self.select_key(selected)
+        self._selection_changed()
         self._sync_form_values()
         self.changed.emit()
 
@@ -327,6 +328,8 @@ class DraftPanel(QWidget):
     # -- outline editing -------------------------------------------------------------
 
     def _selection_changed(self) -> None:
+        if self._loading:
+            return  # the outline is being redrawn; refresh() re-selects and calls back
         key = self.selected_key()
         self._loading = True
         if key and key[0] == "paragraph":

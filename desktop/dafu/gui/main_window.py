@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self._autosave_timer.stop()
+        self.draft_panel.undo_stack.blockSignals(True)  # its widgets go away from here on
         self.autosave()
         self._save_layout()
         self.settings.set("clean_exit", True)

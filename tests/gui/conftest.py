@@ -1,0 +1,48 @@
+"""GUI tests: real widgets, offscreen, one QApplication (pytest-qt's qapp)."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["DAFU_NO_DIALOGS"] = "1"
+
+import pytest  # noqa: E402
+
+from dafu.library import Library  # noqa: E402
+from tests_paths import SAMPLE_DRAFT, SAMPLE_TXT  # noqa: E402
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def library_path(tmp_path):
+    path = tmp_path / "library.sqlite"
+    with Library(path) as library:
+        library.import_path(SAMPLE_TXT)
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path, library_path):
+    from dafu.gui.settings import Settings
+
+    settings = Settings(tmp_path / "dafu.ini")
+    settings.set("library_path", str(library_path))
+    return settings
+
+
+@pytest.fixture
+def window(qtbot, settings, monkeypatch):
+    from dafu.gui.main_window import MainWindow
+
+    errors = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, error: errors.append(str(error)))
+    win = MainWindow(settings, draft_file=SAMPLE_DRAFT)
+    win.errors = errors
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()
