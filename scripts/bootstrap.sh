@@ -31,3 +31,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[gui,test]"
+bash scripts/build-translations.sh   # the Chinese UI (.qm files are build output)

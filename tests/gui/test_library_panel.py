@@ -99,3 +99,22 @@ def test_measures_listed_and_edited(qtbot, library_path):
         again = library.measure(measure.id)
     assert (again.cap_yuan, again.valid_to, again.rate_percent) == (6_000_000, "2024-12-31", 30.0)
     panel.shutdown()
+
+
+def test_ui_speaks_chinese_by_default(qtbot, qapp, library_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from dafu.gui.app import install_translations
+
+    translators = install_translations(qapp, "zh_CN")
+    try:
+        assert translators, "resources/i18n/dafu_zh_CN.qm is missing: run scripts/build-translations.sh"
+        panel = LibraryPanel(library_path)
+        qtbot.addWidget(panel)
+        assert [panel.tabs.tabText(i) for i in range(3)] == ["检索", "相似内容", "政策措施"]
+        assert panel.search_box.placeholderText() == "检索资料库（一两个字也可以）"
+        panel.shutdown()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert install_translations(qapp, "en") == []

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTreeWidget,
@@ -26,15 +26,36 @@ CHOICES = {"result_class": ["", "A", "B", "C"], "disclosure": ["", "主动公开
            "contact_placement": ["note", "footer"]}
 LIST_FIELDS = {"cc", "title_lines"}
 FIELD_LABELS = {
-    "meeting": "Meeting", "meeting_short": "Meeting (short form)", "suggestion_title": "Suggestion title",
-    "proposal_title": "Proposal title", "number": "Number", "deputies": "Deputies", "members": "Members",
-    "issuing_body": "Issuing body", "date": "Date", "contact_person": "Contact person",
-    "contact_phone": "Contact phone", "doc_number": "Document number", "result_class": "Result class",
-    "disclosure": "Disclosure", "signer": "Signer", "cc": "CC", "opening": "Opening", "thanks": "Thanks",
-    "closing": "Closing", "thanks_closing": "Closing thanks", "reply_word": "Reply word", "salutation": "Salutation",
-    "title_lines": "Title lines", "contact_placement": "Contact line", "lead_unit": "Lead unit",
-    "subject": "Subject", "addressee": "Addressee", "consulted": "Consulted", "form_title": "Form title",
-    "return_days": "Return within days",
+    "meeting": QT_TRANSLATE_NOOP("DraftPanel", "Meeting"),
+    "meeting_short": QT_TRANSLATE_NOOP("DraftPanel", "Meeting (short form)"),
+    "suggestion_title": QT_TRANSLATE_NOOP("DraftPanel", "Suggestion title"),
+    "proposal_title": QT_TRANSLATE_NOOP("DraftPanel", "Proposal title"),
+    "number": QT_TRANSLATE_NOOP("DraftPanel", "Number"),
+    "deputies": QT_TRANSLATE_NOOP("DraftPanel", "Deputies"),
+    "members": QT_TRANSLATE_NOOP("DraftPanel", "Members"),
+    "issuing_body": QT_TRANSLATE_NOOP("DraftPanel", "Issuing body"),
+    "date": QT_TRANSLATE_NOOP("DraftPanel", "Date"),
+    "contact_person": QT_TRANSLATE_NOOP("DraftPanel", "Contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("DraftPanel", "Contact phone"),
+    "doc_number": QT_TRANSLATE_NOOP("DraftPanel", "Document number"),
+    "result_class": QT_TRANSLATE_NOOP("DraftPanel", "Result class"),
+    "disclosure": QT_TRANSLATE_NOOP("DraftPanel", "Disclosure"),
+    "signer": QT_TRANSLATE_NOOP("DraftPanel", "Signer"),
+    "cc": QT_TRANSLATE_NOOP("DraftPanel", "CC"),
+    "opening": QT_TRANSLATE_NOOP("DraftPanel", "Opening"),
+    "thanks": QT_TRANSLATE_NOOP("DraftPanel", "Thanks"),
+    "closing": QT_TRANSLATE_NOOP("DraftPanel", "Closing"),
+    "thanks_closing": QT_TRANSLATE_NOOP("DraftPanel", "Closing thanks"),
+    "reply_word": QT_TRANSLATE_NOOP("DraftPanel", "Reply word"),
+    "salutation": QT_TRANSLATE_NOOP("DraftPanel", "Salutation"),
+    "title_lines": QT_TRANSLATE_NOOP("DraftPanel", "Title lines"),
+    "contact_placement": QT_TRANSLATE_NOOP("DraftPanel", "Contact line"),
+    "lead_unit": QT_TRANSLATE_NOOP("DraftPanel", "Lead unit"),
+    "subject": QT_TRANSLATE_NOOP("DraftPanel", "Subject"),
+    "addressee": QT_TRANSLATE_NOOP("DraftPanel", "Addressee"),
+    "consulted": QT_TRANSLATE_NOOP("DraftPanel", "Consulted"),
+    "form_title": QT_TRANSLATE_NOOP("DraftPanel", "Form title"),
+    "return_days": QT_TRANSLATE_NOOP("DraftPanel", "Return within days"),
 }
 
 

@@ -5,7 +5,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableWidget,
@@ -17,8 +17,13 @@ from dafu.gui.workers import QueryWorker
 PARAGRAPH_MIME = "application/x-dafu-paragraph"
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_DELAY_MS = 120
-ROLES = [("", "All parts"), ("opening", "Opening"), ("background", "Background"), ("work_done", "Work done"),
-         ("next_steps", "Next steps"), ("closing", "Closing"), ("other", "Other")]
+ROLES = [("", QT_TRANSLATE_NOOP("LibraryPanel", "All parts")),
+         ("opening", QT_TRANSLATE_NOOP("LibraryPanel", "Opening")),
+         ("background", QT_TRANSLATE_NOOP("LibraryPanel", "Background")),
+         ("work_done", QT_TRANSLATE_NOOP("LibraryPanel", "Work done")),
+         ("next_steps", QT_TRANSLATE_NOOP("LibraryPanel", "Next steps")),
+         ("closing", QT_TRANSLATE_NOOP("LibraryPanel", "Closing")),
+         ("other", QT_TRANSLATE_NOOP("LibraryPanel", "Other"))]
 
 
 class HitList(QListWidget):

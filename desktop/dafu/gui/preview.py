@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
@@ -20,12 +21,21 @@ FONT = {
     "h1": "'黑体','SimHei','Noto Sans CJK SC',sans-serif",
     "h2": "'楷体_GB2312','楷体','KaiTi','AR PL UKai CN',serif",
 }
+INDENT = "\u3000\u3000"  # two characters, as printed (Qt's rich text ignores text-indent)
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
 RECHECK_MS = 250
+PREVIEW_SCALE = 0.75  # official sizes shrunk to a screen's reading size; proportions kept
 
 
-def document_html(document: ReplyDocument) -> str:
-    """The reply as HTML in the official fonts and sizes, each block anchored as b{index}."""
+def document_html(document: ReplyDocument, scale: float = 1.0) -> str:
+    """The reply as HTML in the official fonts and sizes (times ``scale``), each block anchored as b{index}."""
+    html_text = _document_html(document)
+    if scale != 1.0:
+        html_text = re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * scale:.1f}pt", html_text)
+    return html_text
+
+
+def _document_html(document: ReplyDocument) -> str:
     out = [f"<body style=\"font-family:{FONT['body']}; font-size:16pt; color:#000\">"]
     for i, block in enumerate(document.blocks):
         text = html.escape(block.display_text)
@@ -37,9 +47,9 @@ def document_html(document: ReplyDocument) -> str:
                        f"margin-bottom:16pt\">{anchor}{lines}</p>")
         elif kind is BlockKind.HEADING:
             font = FONT["h1"] if block.level == 1 else FONT["h2"] if block.level == 2 else FONT["body"]
-            out.append(f"<p style=\"font-family:{font}; text-indent:32pt; margin:0\">{anchor}{text}</p>")
+            out.append(f"<p style=\"font-family:{font}; margin:0\">{anchor}{INDENT}{text}</p>")
         elif kind in (BlockKind.PARAGRAPH, BlockKind.CLOSING, BlockKind.NOTE):
-            out.append(f"<p style='text-indent:32pt; margin:0'>{anchor}{text}</p>")
+            out.append(f"<p style='margin:0'>{anchor}{INDENT}{text}</p>")
         elif kind is BlockKind.ISSUER:
             out.append(f"<p align='right' style='margin-top:16pt; margin-right:32pt'>{anchor}{text}</p>")
         elif kind is BlockKind.DATE:
@@ -103,7 +113,6 @@ class PreviewPanel(QWidget):
         self.library = None
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.browser.zoomOut(4)  # the page at a reading size; the sizes in the HTML stay the official ones
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color:#b00020")
@@ -157,7 +166,7 @@ class PreviewPanel(QWidget):
         self.error_label.hide()
         self.document = document
         scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(document_html(document))
+        self.browser.setHtml(document_html(document, PREVIEW_SCALE))
         self.browser.verticalScrollBar().setValue(scroll)
         self.keys = block_keys(self.draft, document)
         self._check(document)

@@ -1,0 +1,88 @@
+"""Fill resources/i18n/dafu_zh_CN.ts from this table (run after pyside6-lupdate; see README).
+
+English is the source language of the UI strings; this is their Chinese.
+"""
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH = {
+    " ten-thousand yuan": " 万元", "%n finding(s)": "%n 处问题", "%n result(s)": "%n 条结果",
+    "&About Dafu": "关于答复(&A)", "&Check now": "立即检查(&C)", "&Edit": "编辑(&E)", "&Export .docx…": "导出 .docx(&E)…",
+    "&File": "文件(&F)", "&Find in library": "在资料库中查找(&F)", "&Help": "帮助(&H)",
+    "&Import old replies…": "导入旧答复(&I)…", "&New draft": "新建草稿(&N)", "&Open draft file…": "打开草稿文件(&O)…",
+    "&Quit": "退出(&Q)", "&Redo": "重做(&R)", "&Save": "保存(&S)", "&Settings…": "设置(&S)…", "&Tools": "工具(&T)",
+    "&Undo": "撤销(&U)", "(Background, before the first heading)": "（背景段落，位于第一个标题之前）",
+    "(not superseded)": "（未被取代）", "+ Paragraph": "+ 段落", "+ Section": "+ 标题", "+ Subsection": "+ 下级标题",
+    "About Dafu": "关于答复", "Add measure": "添加措施", "Add measure…": "添加措施…", "All issuing bodies": "全部单位",
+    "All tags": "全部标签", "All years": "全部年份", "All parts": "全部部分", "Apply fix": "应用修改",
+    "Autosave every": "自动保存间隔", "Cancel": "取消",
+    "Cancelled: %1 replies imported, nothing half-written.": "已取消：导入 %1 份答复，没有留下不完整的记录。",
+    "Cancelling after the current file…": "正在取消（当前文件处理完后停止）…",
+    "Cannot lay out the reply yet: %s": "暂时无法排版：%s", "Cap": "上限", "Change template": "更换模板",
+    "Close": "关闭", "Dafu": "答复", "Dafu %s — draft, check and export official replies.": "答复 %s —— 起草、检查并导出答复函。",
+    "Dafu drafts (*.dafu)": "答复草稿 (*.dafu)", "Dafu drafts (*.dafu);;All files (*)": "答复草稿 (*.dafu);;所有文件 (*)",
+    "Default contact person": "默认联系人", "Default contact phone": "默认联系电话",
+    "Done: %1 replies imported.": "完成：导入 %1 份答复。", "Edit %s": "编辑%s", "Edit heading": "编辑标题",
+    "Edit measure": "编辑措施", "Edit measure…": "编辑措施…", "Edit paragraph": "编辑段落", "Edit selected": "编辑所选",
+    "Export feedback &form…": "导出征询意见表(&F)…", "Export official reply": "导出答复函", "Exported": "已导出",
+    "Exported %s": "已导出 %s", "Exporting…": "正在导出…", "Files skipped:": "跳过的文件：",
+    "Folder of old replies": "旧答复所在文件夹", "Give the support item or the policy.": "请填写支持事项或政策名称。",
+    "Import old replies": "导入旧答复", "Importing %1 of %2: %3": "正在导入第 %1/%2 份：%3",
+    "Insert chosen library paragraph": "插入所选资料库段落", "Insert heading": "插入标题",
+    "Insert library paragraphs": "插入资料库段落", "Insert paragraph": "插入段落", "Issuing body": "发文单位",
+    "Item": "支持事项", "Language (after restart)": "界面语言（重启后生效）", "Library file": "资料库文件",
+    "Library: %s": "资料库：%s", "Measures": "政策措施", "More like this": "相似内容", "Move down": "下移",
+    "Move heading": "移动标题", "Move paragraph": "移动段落", "Move up": "上移", "New &heading": "新建标题(&H)",
+    "New &paragraph": "新建段落(&P)", "New heading": "新标题", "New reply": "新答复", "No findings": "未发现问题",
+    "Number paragraphs": "段落编号", "Number paragraphs 一是, 二是…": "段落按“一是、二是……”编号",
+    "One-off": "一次性", "Open draft": "打开草稿", "Open folder": "打开所在文件夹", "Outline": "提纲",
+    "Paste the deputy's suggestion here": "在此粘贴代表建议原文", "Policy": "政策", "Policy year": "政策年份",
+    "Preparing…": "准备中…", "Rate": "比例", "Rate base": "比例基数", "Rate kind": "比例方式", "Recent drafts": "最近的草稿",
+    "Recovered the draft from the last session": "已恢复上次未关闭的草稿", "Remove": "删除", "Remove heading": "删除标题",
+    "Remove paragraph": "删除段落", "Remove selected": "删除所选", "Save draft as": "草稿另存为",
+    "Save draft file &as…": "草稿另存为(&A)…", "Saved %s": "已保存 %s", "Search": "检索",
+    "Search the library (one or two characters work too)": "检索资料库（一两个字也可以）",
+    "Select a paragraph to edit it here": "在提纲中选择段落后在此编辑", "Settings": "设置", "Superseded by": "被以下措施取代",
+    "Support item": "支持事项", "Text": "原文", "The measure cannot end before it starts.": "措施的截止日期不能早于起始日期。",
+    "This finding cannot be fixed automatically here": "这一处无法自动修改，请手工修改", "User template folder": "用户模板文件夹",
+    "Valid from": "生效日期", "Valid to": "截止日期", "Word documents (*.docx)": "Word 文档 (*.docx)",
+    "Write dates as 2023-01-01: %s": "日期请写成 2023-01-01 的形式：%s",
+    "Opening": "开头语", "Background": "背景", "Work done": "工作开展情况", "Next steps": "下一步工作", "Closing": "结束语",
+    "Other": "其他", "Meeting": "会议", "Meeting (short form)": "会议（简称）", "Suggestion title": "建议题目",
+    "Proposal title": "提案题目", "Number": "编号", "Deputies": "代表", "Members": "委员", "Date": "日期",
+    "Contact person": "联系人", "Contact phone": "联系电话", "Document number": "发文字号", "Result class": "办理结果分类",
+    "Disclosure": "公开方式", "Signer": "签发人", "CC": "抄送", "Thanks": "致谢语", "Closing thanks": "结尾致谢",
+    "Reply word": "答复用词", "Salutation": "称谓", "Title lines": "标题分行", "Contact line": "联系人位置",
+    "Lead unit": "主办单位", "Subject": "事由", "Addressee": "主送", "Consulted": "是否已沟通", "Form title": "表格标题",
+    "Return within days": "反馈期限（天）",
+}
+
+
+def fill(ts_path: Path) -> int:
+    tree = ET.parse(ts_path)
+    missing = 0
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        zh = ZH.get(source)
+        if zh is None:
+            missing += 1
+            print(f"untranslated: {source!r}", file=sys.stderr)
+            continue
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for child in list(translation):
+                translation.remove(child)
+            ET.SubElement(translation, "numerusform").text = zh
+        else:
+            translation.text = zh
+        translation.attrib.pop("type", None)
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    sys.exit(1 if fill(Path(sys.argv[1])) else 0)
