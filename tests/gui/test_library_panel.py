@@ -78,10 +78,11 @@ def test_measures_listed_and_edited(qtbot, library_path):
 
     panel = LibraryPanel(library_path)
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.measures_table.rowCount() >= 4, timeout=5000)
-    items = [panel.measures_table.item(r, 0).text() for r in range(panel.measures_table.rowCount())]
+    model = panel.measures_model
+    qtbot.waitUntil(lambda: model.rowCount() >= 4, timeout=5000)
+    items = [model.index(r, 0).data() for r in range(model.rowCount())]
     row = items.index("现代时尚产业国际时尚交流平台建设支持")
-    assert panel.measures_table.item(row, 3).text() == "500万元"
+    assert model.index(row, 3).data() == "500万元"
     measure = panel._measures[row]
     dialog = MeasureDialog(measure, panel._measures)
     qtbot.addWidget(dialog)

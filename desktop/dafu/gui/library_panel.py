@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from dafu.gui.html_delegate import HTML_ROLE, HtmlDelegate
+from dafu.gui.measures_model import MeasuresModel
 from dafu.gui.workers import QueryWorker
 
 PARAGRAPH_MIME = "application/x-dafu-paragraph"
@@ -129,10 +130,9 @@ class LibraryPanel(QWidget):
         self.tabs.addTab(similar_page, self.tr("More like this"))
 
         measures_page = QWidget()
-        self.measures_table = QTableWidget(0, 8)
-        self.measures_table.setHorizontalHeaderLabels([
-            self.tr("Item"), self.tr("Policy"), self.tr("Rate"), self.tr("Cap"), self.tr("One-off"),
-            self.tr("Valid from"), self.tr("Valid to"), self.tr("Superseded by")])
+        self.measures_model = MeasuresModel(self)
+        self.measures_table = QTableView()
+        self.measures_table.setModel(self.measures_model)
         self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.measures_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -254,27 +254,16 @@ class LibraryPanel(QWidget):
         self._submit(lambda lib: lib.measures(), self._fill_measures)
 
     def _fill_measures(self, _job_id: int, measures: list) -> None:
-        from dafu.filters import wan_yuan
-
         self._measures = measures
-        table = self.measures_table
-        table.setRowCount(len(measures))
-        for row, m in enumerate(measures):
-            rate = f"{m.rate_kind or ''}{m.rate_base or ''}{m.rate_percent:g}%" if m.rate_percent is not None else ""
-            cells = [m.item or "", (f"{m.policy_year}年" if m.policy_year else "") + (f"《{m.policy}》" if m.policy else ""),
-                     rate, wan_yuan(m.cap_yuan) if m.cap_yuan else "", "✓" if m.one_off else "",
-                     m.valid_from or "", m.valid_to or "", f"#{m.superseded_by}" if m.superseded_by else ""]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(m.text)
-                table.setItem(row, column, item)
-        table.resizeColumnsToContents()
+        self.measures_model.set_measures(measures)
+        if len(measures) < 500:  # sizing columns reads every row
+            self.measures_table.resizeColumnsToContents()
 
     def add_measure(self) -> None:
         self._open_measure_dialog(None)
 
     def edit_measure(self) -> None:
-        row = self.measures_table.currentRow()
+        row = self.measures_table.currentIndex().row()
         if 0 <= row < len(getattr(self, "_measures", [])):
             self._open_measure_dialog(self._measures[row])
 

@@ -1,0 +1,78 @@
+"""Cold start of the desktop app until its window is ready to type in, against an empty QMainWindow.
+
+    .venv/bin/python benchmarks/bench_gui_start.py [--runs 5]
+
+Both are started the same way (a new Python process, offscreen) and report
+readiness the same way (a file written from the event loop after show()).
+Target: the app under 1.5 s on this machine; the ratio is printed beside it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EMPTY = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+edit = QLineEdit()
+window.setCentralWidget(edit)
+window.show()
+edit.setFocus()
+QTimer.singleShot(0, lambda: Path(os.environ["DAFU_READY_FILE"]).write_text("ready"))
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def time_start(command: list[str], env: dict) -> float:
+    ready = Path(env["DAFU_READY_FILE"])
+    ready.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not ready.exists():
+        if proc.poll() is not None and not ready.exists():
+            raise RuntimeError(f"{command} exited with {proc.returncode} before it was ready")
+        time.sleep(0.005)
+    elapsed = time.perf_counter() - start
+    proc.terminate()
+    proc.wait(20)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp / "data"),
+                   XDG_CONFIG_HOME=str(tmp / "config"), DAFU_READY_FILE=str(tmp / "ready"))
+        library = tmp / "library.sqlite"
+        env["DAFU_LIBRARY"] = str(library)
+        subprocess.run([sys.executable, "-m", "dafu", "import", str(ROOT / "resources" / "samples")], env=env,
+                       check=True, capture_output=True)
+        app = [sys.executable, "-m", "dafu.gui.app", str(ROOT / "resources" / "samples" / "reply_JY20230126.dafu")]
+        empty = [sys.executable, "-c", EMPTY]
+        time_start(app, env), time_start(empty, env)  # first runs fill the OS file cache
+        ours = [time_start(app, env) for _ in range(args.runs)]
+        base = [time_start(empty, env) for _ in range(args.runs)]
+    print(f"Dafu window ready      median {statistics.median(ours) * 1000:6.0f} ms  (min {min(ours) * 1000:.0f})"
+          "   target < 1500 ms")
+    print(f"empty QMainWindow      median {statistics.median(base) * 1000:6.0f} ms  (min {min(base) * 1000:.0f})")
+    print(f"ratio {statistics.median(ours) / statistics.median(base):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
