@@ -181,14 +181,10 @@ def _section(s: Section) -> dict[str, Any]:
 
 
 def coerce_date(value: Any) -> dt.date | None:
-    """A draft date may be a TOML date or an ISO string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    """A draft date may be a TOML date or an ISO string; None when it is neither."""
+    from dafu.filters import as_date
+
+    try:
+        return as_date(value)
+    except ValueError:
+        return None

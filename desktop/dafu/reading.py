@@ -38,22 +38,28 @@ def read_text(path: str | Path) -> str:
     if not raw.strip():
         raise ImportFileError("文件是空的（empty file）", path=path)
     if suffix == ".txt":
-        return _decode(raw, path)
+        return decode_text(raw, path)[0]
     return _docx_text(raw, path)
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
+    """(text, encoding) of a text file as bureaus save them: UTF-8 (with or without BOM), UTF-16, GB18030.
+
+    No newline translation, so offsets are into the file's own text.
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        candidates: tuple[str, ...] = ("utf-8-sig",)
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    for encoding in ("utf-8", "gb18030"):
+        candidates = ("utf-16",)
+    else:
+        candidates = ("utf-8", "gb18030")
+    for encoding in candidates:
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text:
-            return text
+            return text, encoding
     raise ImportFileError("无法识别文本编码（not UTF-8 or GB18030）", path=path)
 
 

@@ -135,19 +135,12 @@ def read_checkable(path: str | Path) -> tuple[str, str | None]:
 
 
 def _decode_txt(raw: bytes, path: Path) -> tuple[str, str]:
-    # Decoded as is (no newline translation), so offsets are into the file's text.
-    if raw.startswith(b"\xef\xbb\xbf"):
-        candidates = ("utf-8-sig",)
-    else:
-        candidates = ("utf-8", "gb18030")
-    for encoding in candidates:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text, encoding
-    raise CheckInputError("无法识别文本编码（not UTF-8 or GB18030）", path=path)
+    from dafu.reading import decode_text
+
+    try:
+        return decode_text(raw, path)
+    except DafuError as exc:
+        raise CheckInputError(exc.message, path=path) from None
 
 
 def check_file(path: str | Path, *, library: Any = None, today: dt.date | None = None,
