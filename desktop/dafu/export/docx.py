@@ -303,13 +303,16 @@ def _table(doc: DocxDocument, block: Block) -> None:
     table = doc.add_table(rows=len(block.rows), cols=columns)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # LibreOffice and WPS otherwise share the width out evenly
     label_width = Mm(45)
+    for index, column in enumerate(table.columns):
+        column.width = label_width if index == 0 else Emu((TEXT_WIDTH - label_width) // max(1, columns - 1))
     for row, cells in zip(table.rows, block.rows):
         empty_answer = len(cells) > 1 and not any(c.strip() for c in cells[1:])
         if empty_answer:
             row.height = Mm(45) if cells[0].startswith("具体") else Mm(15)
         for index, cell in enumerate(row.cells):
-            cell.width = label_width if index == 0 else Twips(TEXT_WIDTH - label_width)
+            cell.width = label_width if index == 0 else Emu((TEXT_WIDTH - label_width) // max(1, columns - 1))
             cell.paragraphs[0].style = doc.styles[S_TABLE]
             text = cells[index] if index < len(cells) else ""
             cell.paragraphs[0].add_run(clean(text))
