@@ -119,10 +119,9 @@ class Library:
 
     def tag_paragraph(self, paragraph_id: int, tag: str) -> None:
         def write() -> None:
-            with self.db.conn:
-                self.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-                self.db.execute("INSERT OR IGNORE INTO paragraph_tags (paragraph_id, tag_id)"
-                                " SELECT ?, id FROM tags WHERE name = ?", [paragraph_id, tag])
+            self.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+            self.db.execute("INSERT OR IGNORE INTO paragraph_tags (paragraph_id, tag_id)"
+                            " SELECT ?, id FROM tags WHERE name = ?", [paragraph_id, tag])
         self._write(write)
 
     # -- measures --------------------------------------------------------------
@@ -145,12 +144,11 @@ class Library:
         key = f"manual|{values.get('policy') or ''}|{values.get('item') or ''}|{dt.datetime.now().isoformat()}"
 
         def write() -> int:
-            with self.db.conn:
-                columns = ["key", *values]
-                cursor = self.db.execute(
-                    f"INSERT INTO measures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [key, *values.values()])
-                return cursor.lastrowid
+            columns = ["key", *values]
+            cursor = self.db.execute(
+                f"INSERT INTO measures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [key, *values.values()])
+            return cursor.lastrowid
         return self._write(write)
 
     def update_measure(self, measure_id: int, **fields: Any) -> None:
@@ -159,9 +157,8 @@ class Library:
             return
 
         def write() -> None:
-            with self.db.conn:
-                sets = ", ".join(f"{k} = ?" for k in values)
-                self.db.execute(f"UPDATE measures SET {sets} WHERE id = ?", [*values.values(), measure_id])
+            sets = ", ".join(f"{k} = ?" for k in values)
+            self.db.execute(f"UPDATE measures SET {sets} WHERE id = ?", [*values.values(), measure_id])
         self._write(write)
 
     # -- drafts kept for the desktop app ------------------------------------------
@@ -170,14 +167,13 @@ class Library:
         now = dt.datetime.now().isoformat(timespec="seconds")
 
         def write() -> int:
-            with self.db.conn:
-                if draft_id is not None:
-                    cursor = self.db.execute("UPDATE drafts SET content = ?, name = ?, updated_at = ? WHERE id = ?",
-                                             [text, name, now, draft_id])
-                    if cursor.rowcount:
-                        return draft_id
-                return self.db.execute("INSERT INTO drafts (name, content, updated_at) VALUES (?,?,?)",
-                                       [name, text, now]).lastrowid
+            if draft_id is not None:
+                cursor = self.db.execute("UPDATE drafts SET content = ?, name = ?, updated_at = ? WHERE id = ?",
+                                         [text, name, now, draft_id])
+                if cursor.rowcount:
+                    return draft_id
+            return self.db.execute("INSERT INTO drafts (name, content, updated_at) VALUES (?,?,?)",
+                                   [name, text, now]).lastrowid
         return self._write(write)
 
     def load_draft(self, draft_id: int) -> str:
@@ -192,8 +188,7 @@ class Library:
 
     def delete_draft(self, draft_id: int) -> None:
         def write() -> None:
-            with self.db.conn:
-                self.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+            self.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
         self._write(write)
 
     # -- figures ---------------------------------------------------------------
@@ -212,12 +207,17 @@ class Library:
         }
 
     def _write(self, func: Callable[[], Any]) -> Any:
-        # sqlite3's implicit transactions are off (isolation_level=None); `with conn` still commits,
-        # so start one explicitly to take the write lock up front and wait on the busy timeout.
+        """Run ``func`` in one transaction that takes the write lock up front (waiting on the busy
+        timeout while another process writes), so its statements land together or not at all."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            try:
+                result = func()
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
             self.db.execute("COMMIT")
-            return func()
+            return result
         except sqlite3.DatabaseError as exc:
             raise store.library_error(exc, self.path) from None
 
