@@ -15,6 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import timed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "reply_JY20230126.txt"
 CLEAN = ROOT / "tests" / "data" / "checks_clean_reply.txt"
@@ -44,15 +47,6 @@ def ten_page_reply(pages: int = 10) -> str:
             size += len(paragraph)
     out += ["特此回复。", "", "福田区文化广电旅游体育局", "2023年5月28日", "", "（联系人：刘轩逸，联系电话：83131539）"]
     return "\n".join(out) + "\n"
-
-
-def timed(func, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
 
 
 def report(label: str, values: list[float]) -> float:
