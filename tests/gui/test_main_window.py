@@ -28,7 +28,7 @@ def outline_headings(window):
 def test_window_opens_the_sample_with_preview_and_findings(window, qtbot):
     assert window.draft_panel.draft.values["number"] == "JY20230126"
     assert "关于深圳市福田区第八届人民代表大会" in window.preview.browser.toPlainText()
-    assert window.preview.finding_count() == 19
+    qtbot.waitUntil(lambda: window.preview.finding_count() == 19, timeout=5000)
     assert outline_headings(window)[:2] == ["一、工作开展情况", "（一）政策引导，构建数智时尚公共服务体系"]
 
 
@@ -105,6 +105,7 @@ def test_form_value_edit_and_undo(window, qtbot):
 
 def test_finding_click_jumps_and_fix_applies(window, qtbot):
     preview = window.preview
+    qtbot.waitUntil(lambda: preview.finding_count() > 0, timeout=5000)
     index = next(i for i in range(preview.findings.count())
                  if preview.findings.item(i).data(Qt.ItemDataRole.UserRole).rule == "punct.halfwidth")
     item = preview.findings.item(index)
@@ -114,9 +115,9 @@ def test_finding_click_jumps_and_fix_applies(window, qtbot):
     assert key[0] == "paragraph"
     assert window.draft_panel.editor.textCursor().selectedText() == ","
     before = preview.finding_count()
-    preview.fix_button.click()
-    preview.update_now()
-    assert preview.finding_count() == before - 1
+    with qtbot.waitSignal(preview.checked, timeout=5000) as checked:
+        preview.fix_button.click()
+    assert checked.args == [before - 1] and preview.finding_count() == before - 1
 
 
 def test_export_then_reopen_the_docx(window, qtbot, tmp_path):

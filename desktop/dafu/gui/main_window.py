@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self.library_path)
         self.draft_panel = DraftPanel(self.templates)
         self.preview = PreviewPanel(self.templates)
+        self.preview.set_library_path(self.library_path)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for panel in (self.library_panel, self.draft_panel, self.preview):
             self.splitter.addWidget(panel)
@@ -363,6 +364,7 @@ class MainWindow(QMainWindow):
             self.library_path = path
             self.library = Library(path)
             self.library_panel.set_library_path(path)
+            self.preview.set_library_path(path)
             self.draft_id = None
             self.dirty = True
             self.autosave()
@@ -411,6 +413,7 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.settings.set("clean_exit", True)
         self.library_panel.shutdown()
+        self.preview.shutdown()
         for worker in list(self._workers):
             worker.wait(10_000)
         self.library.close()

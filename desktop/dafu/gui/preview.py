@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from dafu.draft import Draft
 from dafu.errors import DafuError
+from dafu.gui.workers import QueryWorker
 from dafu.model import BlockKind, ReplyDocument
 from dafu.numbering import heading_number, ordinal
 
@@ -21,7 +22,9 @@ FONT = {
     "h1": "'黑体','SimHei','Noto Sans CJK SC',sans-serif",
     "h2": "'楷体_GB2312','楷体','KaiTi','AR PL UKai CN',serif",
 }
-INDENT = "\u3000\u3000"  # two characters, as printed (Qt's rich text ignores text-indent)
+# Two ideographic spaces, as printed. Qt's rich text takes text-indent in px only and collapses
+# U+3000 like any white space, so the indent is kept by white-space:pre on its own span.
+INDENT = "<span style='white-space:pre'>\u3000\u3000</span>"
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
 RECHECK_MS = 250
 PREVIEW_SCALE = 0.75  # official sizes shrunk to a screen's reading size; proportions kept
@@ -103,6 +106,7 @@ def block_keys(draft: Draft, document: ReplyDocument) -> dict[int, tuple]:
 class PreviewPanel(QWidget):
     finding_activated = Signal(object, object)   # Finding, outline key (or None)
     fix_requested = Signal(object, object)       # Finding, outline key
+    checked = Signal(int)                        # findings shown for the latest document
 
     def __init__(self, templates, parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,6 +149,22 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.splitter)
         self._timer = QTimer(self, singleShot=True, interval=RECHECK_MS)
         self._timer.timeout.connect(self.update_now)
+        self.worker: QueryWorker | None = None   # checks run here, with the library for the measure rules
+        self._latest_check = 0
+
+    def set_library_path(self, path) -> None:
+        """Check off the GUI thread on a private connection to this library (None: check inline, no library)."""
+        self.shutdown()
+        if path is not None:
+            self.worker = QueryWorker(path, self)
+            self.worker.finished_job.connect(self._check_done)
+            self.worker.failed_job.connect(self._check_failed)
+            self.worker.start()
+
+    def shutdown(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
     def schedule(self, draft: Draft) -> None:
         """Update soon: typing restarts the timer, so a burst of keys costs one render and check."""
@@ -172,13 +192,28 @@ class PreviewPanel(QWidget):
         self._check(document)
 
     def _check(self, document: ReplyDocument) -> None:
+        """Re-check off the GUI thread; a result for an older document than the one shown is dropped."""
         from dafu.checks import check
 
-        try:
-            found = check(document, library=self.library)
-        except DafuError as exc:
-            self.summary.setText(str(exc))
+        if self.worker is None:
+            try:
+                self._show_findings(check(document, library=self.library))
+            except DafuError as exc:
+                self.summary.setText(str(exc))
             return
+        self._latest_check = self.worker.submit(lambda library: check(document, library=library),
+                                                replace_pending=True)
+
+    def _check_done(self, job_id: int, findings: list) -> None:
+        if job_id == self._latest_check:
+            self._show_findings(findings)
+
+    def _check_failed(self, job_id: int, message: str) -> None:
+        if job_id == self._latest_check:
+            self.summary.setText(message)
+
+    def _show_findings(self, found: list) -> None:
+        current = self.findings.currentRow()
         self.findings.clear()
         for finding in found:
             severity = str(getattr(finding.severity, "value", finding.severity))
@@ -186,7 +221,10 @@ class PreviewPanel(QWidget):
             item.setData(FINDING_ROLE, finding)
             item.setToolTip(finding.rule)
             self.findings.addItem(item)
+        if 0 <= current < self.findings.count():
+            self.findings.setCurrentRow(current)  # "apply fix" again and again walks down the list
         self.summary.setText(self.tr("No findings") if not found else self.tr("%n finding(s)", "", len(found)))
+        self.checked.emit(len(found))
 
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(FINDING_ROLE)
