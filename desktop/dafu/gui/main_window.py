@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
@@ -150,7 +151,33 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.preview.update_now()
 
+    def confirm_leave(self) -> bool:
+        """Before the draft is closed or replaced. Whatever the answer nothing is lost: the library keeps
+        the draft (File → Recent drafts); only a draft tied to a file asks whether to write that file too."""
+        self.autosave()
+        if self.file_path is None or self.draft_panel.undo_stack.isClean():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            self._write_file(self.file_path)
+            return self.draft_panel.undo_stack.isClean()  # a failed write keeps the draft open
+        return answer == "discard"
+
+    def ask_unsaved(self) -> str:
+        """'save', 'discard' or 'cancel'."""
+        if os.environ.get("DAFU_NO_DIALOGS"):
+            return "discard"
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("Save the changes to %s?") % self.file_path.name,
+                          buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setInformativeText(self.tr("Either way the draft stays in the library under File → Recent drafts."))
+        box.setDefaultButton(buttons.Save)
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(box.exec()), "cancel")
+
     def new_draft(self) -> None:
+        if not self.confirm_leave():
+            return
         values = {"date": dt.date.today()}
         for name in ("issuing_body", "contact_person", "contact_phone"):
             if self.settings.get(name):
@@ -162,6 +189,8 @@ class MainWindow(QMainWindow):
         self.autosave()
 
     def open_file(self) -> None:
+        if not self.confirm_leave():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open draft"), "", self.tr("Dafu drafts (*.dafu);;All files (*)"))
         if path:
             try:
@@ -187,7 +216,8 @@ class MainWindow(QMainWindow):
     def open_recent(self, draft_id: int) -> None:
         from dafu.draftio import loads
 
-        self.autosave()
+        if not self.confirm_leave():
+            return
         try:
             self._set_draft(loads(self.library.load_draft(draft_id)), draft_id=draft_id)
         except DafuError as exc:
@@ -399,6 +429,9 @@ class MainWindow(QMainWindow):
         q.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not getattr(self, "_shut", False) and not self.confirm_leave():
+            event.ignore()
+            return
         self.shutdown()
         event.accept()
 
