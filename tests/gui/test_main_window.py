@@ -178,3 +178,22 @@ def test_layout_is_remembered(qtbot, settings, monkeypatch):
     assert again.size() == size
     assert again.splitter.sizes() == sizes
     again.shutdown()
+
+
+def test_keyboard_moves_a_paragraph_across_section_boundaries(window, qtbot):
+    panel = window.draft_panel
+    draft = panel.draft
+    moved = draft.sections[1].paragraphs[0].text      # 一是加快规划引领… (first of 二、下一步工作安排)
+    last_before = draft.sections[0].sections[-1].paragraphs[-1].text
+    panel.select_key(("paragraph", (1,), 0))
+    QTest.keyClick(panel.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    # 二、 has no paragraphs before it, so the paragraph goes to the end of the section read just before: （六）
+    assert draft.sections[0].sections[-1].paragraphs[-1].text == moved
+    assert draft.sections[0].sections[-1].paragraphs[-2].text == last_before
+    assert panel.selected_key() == ("paragraph", (0, len(draft.sections[0].sections) - 1),
+                                    len(draft.sections[0].sections[-1].paragraphs) - 1)
+    QTest.keyClick(panel.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert draft.sections[1].paragraphs[0].text == moved
+    panel.undo_stack.undo()
+    panel.undo_stack.undo()
+    assert draft.sections[1].paragraphs[0].text == moved

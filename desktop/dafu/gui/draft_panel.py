@@ -460,6 +460,16 @@ class DraftPanel(QWidget):
                 self._push(cmd.MoveParagraph(self.draft, self._after_change, path, index, path, new,
                                              self.tr("Move paragraph")))
                 self.select_key(("paragraph", path, new))
+            else:
+                # Past the first or last paragraph: on into the neighbouring section, in reading order.
+                order = self._section_paths()
+                at = order.index(path) + delta
+                if 0 <= at < len(order):
+                    dst = order[at]
+                    dst_index = len(self.draft.paragraphs_at(dst)) if delta < 0 else 0
+                    self._push(cmd.MoveParagraph(self.draft, self._after_change, path, index, dst, dst_index,
+                                                 self.tr("Move paragraph")))
+                    self.select_key(("paragraph", dst, dst_index))
         elif key[1]:
             path = key[1]
             siblings = self.draft.sections if len(path) == 1 else self.draft.section(path[:-1]).sections
@@ -468,6 +478,18 @@ class DraftPanel(QWidget):
                 self._push(cmd.MoveSection(self.draft, self._after_change, path, path[:-1], new,
                                            self.tr("Move heading")))
                 self.select_key(("section", path[:-1] + (new,)))
+
+    def _section_paths(self) -> list[tuple]:
+        """Every place paragraphs can live, in reading order: the background, then each section."""
+        paths: list[tuple] = [()]
+
+        def visit(sections, prefix):
+            for i, section in enumerate(sections):
+                paths.append(prefix + (i,))
+                visit(section.sections, prefix + (i,))
+
+        visit(self.draft.sections, ())
+        return paths
 
     def move_by_drop(self, source, target, position: str) -> None:
         if source == target or target is None:
