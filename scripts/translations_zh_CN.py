@@ -58,6 +58,9 @@ ZH = {
     "Reply word": "答复用词", "Salutation": "称谓", "Title lines": "标题分行", "Contact line": "联系人位置",
     "Lead unit": "主办单位", "Subject": "事由", "Addressee": "主送", "Consulted": "是否已沟通", "Form title": "表格标题",
     "Return within days": "反馈期限（天）",
+    "(untitled)": "（未命名）", "Unsaved changes": "未保存的修改", "Save the changes to %s?": "是否把修改保存到 %s？",
+    "Either way the draft stays in the library under File → Recent drafts.":
+        "无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。",
 }
 
 

@@ -250,13 +250,14 @@
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/draft_panel.py" line="461" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="481" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="471" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="503" />
         <source>Move paragraph</source>
         <translation>移动段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="469" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="491" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="479" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="513" />
         <source>Move heading</source>
         <translation>移动标题</translation>
     </message>
@@ -299,7 +300,7 @@
         <translation>已取消：导入 %1 份答复，没有留下不完整的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="60" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="61" />
         <source>Done: %1 replies imported.</source>
         <translation>完成：导入 %1 份答复。</translation>
     </message>
@@ -313,98 +314,98 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="20" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="21" />
         <source>All parts</source>
         <translation>全部部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="21" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="22" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="22" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="23" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="23" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="24" />
         <source>Work done</source>
         <translation>工作开展情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="24" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="25" />
         <source>Next steps</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="25" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="94" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="95" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="116" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="117" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="120" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="121" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="121" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="129" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="122" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="130" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="8" />
         <source>Item</source>
         <translation>支持事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="8" />
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="9" />
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="9" />
         <source>Cap</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="10" />
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="135" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="10" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="135" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="11" />
         <source>Valid to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="135" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="14" />
         <source>Superseded by</source>
         <translation>被以下措施取代</translation>
     </message>
@@ -447,228 +448,248 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="62" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="64" />
         <source>Library: %s</source>
         <translation>资料库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="77" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="79" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="78" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="80" />
         <source>&amp;New draft</source>
         <translation>新建草稿(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="79" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="81" />
         <source>&amp;Open draft file…</source>
         <translation>打开草稿文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="80" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="82" />
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="82" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="84" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="83" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="85" />
         <source>Save draft file &amp;as…</source>
         <translation>草稿另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="85" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="87" />
         <source>&amp;Export .docx…</source>
         <translation>导出 .docx(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="86" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="88" />
         <source>Export feedback &amp;form…</source>
         <translation>导出征询意见表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="87" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="89" />
         <source>&amp;Import old replies…</source>
         <translation>导入旧答复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="89" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="91" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="91" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="93" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="92" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="94" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="94" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="96" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="100" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="102" />
         <source>&amp;Find in library</source>
         <translation>在资料库中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="101" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="103" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="103" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="105" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="104" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="106" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="105" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="107" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="106" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="108" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="107" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="109" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="108" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="110" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="113" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="115" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="114" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="116" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="115" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="117" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="116" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="118" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="117" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="119" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="136" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="138" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="171" />
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="172" />
+        <source>Save the changes to %s?</source>
+        <translation>是否把修改保存到 %s？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="174" />
+        <source>Either way the draft stays in the library under File → Recent drafts.</source>
+        <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="221" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="213" />
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="253" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="221" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="253" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="237" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="318" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="269" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="350" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="245" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="277" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="271" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="303" />
         <source>This finding cannot be fixed automatically here</source>
         <translation>这一处无法自动修改，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="294" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="326" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="296" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="328" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="311" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="343" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="316" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="348" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="318" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="350" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="320" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="352" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="336" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="368" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="373" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="406" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="374" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="407" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="378" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="411" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -774,22 +795,22 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="115" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="128" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="154" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="183" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="180" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="226" />
         <source>No findings</source>
         <translation>未发现问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="180" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="226" />
         <source>%n finding(s)</source>
         <translation><numerusform>%n 处问题</numerusform></translation>
     </message>
@@ -822,7 +843,7 @@
         <translation>资料库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="26" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="27" />
         <source>User template folder</source>
         <translation>用户模板文件夹</translation>
     </message>

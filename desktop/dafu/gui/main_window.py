@@ -209,8 +209,9 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
+        untitled = self.tr("(untitled)")  # outside the f-string, where lupdate can see it
         for info in self.library.list_drafts()[:12]:
-            action = self.recent_menu.addAction(f"{info.name or self.tr('(untitled)')}  {info.updated_at}")
+            action = self.recent_menu.addAction(f"{info.name or untitled}  {info.updated_at}")
             action.triggered.connect(lambda _=False, i=info.id: self.open_recent(i))
 
     def open_recent(self, draft_id: int) -> None:
