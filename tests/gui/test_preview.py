@@ -53,3 +53,16 @@ def test_preview_follows_edits_after_the_debounce(window, qtbot):
     headings = [b.display_text for b in window.preview.document.of_kind(BlockKind.HEADING) if b.level == 1]
     assert headings == ["一、下一步工作安排", "二、工作开展情况"]
     assert preview_module.RECHECK_MS <= 500
+
+
+def test_lines_hold_about_28_characters_as_on_paper(window, qtbot):
+    preview = window.preview
+    for width in (420, 700):
+        preview.browser.resize(width, 600)
+        qtbot.wait(preview_module.RELAYOUT_MS + 50)
+        block = preview.browser.document().begin()
+        while block.isValid() and "已收悉" not in block.text():
+            block = block.next()
+        layout = block.layout()
+        first_line = layout.lineAt(0).textLength()
+        assert 26 <= first_line <= 28, (width, first_line, preview.scale)  # indent + text, like the page

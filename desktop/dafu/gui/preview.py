@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
@@ -27,7 +27,11 @@ FONT = {
 INDENT = "<span style='white-space:pre'>\u3000\u3000</span>"
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
 RECHECK_MS = 250
-PREVIEW_SCALE = 0.75  # official sizes shrunk to a screen's reading size; proportions kept
+# A printed line holds 28 characters of 16 pt (GB/T 9704). The preview is scaled so that its width holds
+# the same 28 (a little slack for Qt's layout), so lines break about where they will on paper.
+LINE_WIDTH_PT = 28 * 16 + 4
+MIN_SCALE, MAX_SCALE = 0.45, 1.25
+RELAYOUT_MS = 80
 
 
 def document_html(document: ReplyDocument, scale: float = 1.0) -> str:
@@ -150,6 +154,10 @@ class PreviewPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=RECHECK_MS)
         self._timer.timeout.connect(self.update_now)
         self.worker: QueryWorker | None = None   # checks run here, with the library for the measure rules
+        self.scale = 0.0
+        self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_MS)
+        self._relayout.timeout.connect(self._render_html)
+        self.browser.viewport().installEventFilter(self)
         self._latest_check = 0
 
     def set_library_path(self, path) -> None:
@@ -185,11 +193,30 @@ class PreviewPanel(QWidget):
             return
         self.error_label.hide()
         self.document = document
-        scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(document_html(document, PREVIEW_SCALE))
-        self.browser.verticalScrollBar().setValue(scroll)
+        self._render_html(force=True)
         self.keys = block_keys(self.draft, document)
         self._check(document)
+
+    def fitting_scale(self) -> float:
+        """The scale at which 28 characters of the body fill the preview's width."""
+        viewport = self.browser.viewport()
+        usable = viewport.width() - 2 * self.browser.document().documentMargin()
+        px_per_pt = viewport.logicalDpiX() / 72
+        return min(MAX_SCALE, max(MIN_SCALE, usable / (LINE_WIDTH_PT * px_per_pt)))
+
+    def _render_html(self, force: bool = False) -> None:
+        scale = self.fitting_scale()
+        if self.document is None or (not force and abs(scale - self.scale) < 0.01):
+            return
+        self.scale = scale
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(document_html(self.document, scale))
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize:
+            self._relayout.start()  # the pane was resized: lay the text out again to 28 characters
+        return False
 
     def _check(self, document: ReplyDocument) -> None:
         """Re-check off the GUI thread; a result for an older document than the one shown is dropped."""
