@@ -1,8 +1,9 @@
 """Cold start of the desktop app until its window is ready to type in, against an empty QMainWindow.
 
     .venv/bin/python benchmarks/bench_gui_start.py [--runs 5]
+    DISPLAY=:99 .venv/bin/python benchmarks/bench_gui_start.py --platform xcb   # on a real X server (Xvfb)
 
-Both are started the same way (a new Python process, offscreen) and report
+Both are started the same way (a new Python process, the same Qt platform) and report
 readiness the same way: once the text box the clerk types in has been painted
 and holds the keyboard focus, the process writes the wall-clock time to a file
 (dafu.gui.app.ReadyAnnouncer for the app, the same class for the baseline).
@@ -33,6 +34,7 @@ edit = QLineEdit()
 window.setCentralWidget(edit)
 ReadyAnnouncer(edit, Path(os.environ["DAFU_READY_FILE"]))
 window.show()
+window.activateWindow()
 edit.setFocus()
 app.exec()
 """
@@ -58,10 +60,12 @@ def time_start(command: list[str], env: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--platform", default="offscreen",
+                        help="Qt platform plugin: offscreen (default) or xcb with DISPLAY set (e.g. under Xvfb)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp / "data"),
+        env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XDG_DATA_HOME=str(tmp / "data"),
                    XDG_CONFIG_HOME=str(tmp / "config"), DAFU_READY_FILE=str(tmp / "ready"))
         library = tmp / "library.sqlite"
         env["DAFU_LIBRARY"] = str(library)
