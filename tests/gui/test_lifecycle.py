@@ -62,10 +62,11 @@ def test_sigterm_saves_and_exits_cleanly(tmp_path):
                             stderr=subprocess.PIPE, text=True)
     with proc:
         deadline = time.monotonic() + 30
-        while not ready.exists():
+        while not (ready.exists() and ready.read_text()):
             assert proc.poll() is None, proc.stderr.read()
             assert time.monotonic() < deadline
             time.sleep(0.1)
+        assert ready.read_text().endswith("focus=1")  # painted, and typing goes to the search box
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(20) == 0
     ini = (tmp_path / "data" / "Dafu" / "dafu.ini").read_text()
