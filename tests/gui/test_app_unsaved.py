@@ -42,3 +42,14 @@ def test_new_draft_asks_and_a_clean_draft_does_not(window, qtbot, tmp_path, monk
     window.draft_panel.undo_stack.setClean()
     window.new_draft()
     assert len(asked) == 1 and not window.draft_panel.draft.values.get("number")
+
+
+def test_title_marks_changes_not_yet_in_the_file(window, qtbot, tmp_path):
+    assert window.windowTitle().startswith("reply_JY20230126.dafu —")
+    _edited_copy(window, tmp_path)
+    assert window.windowTitle().startswith("reply.dafu * —")
+    window.save()
+    assert "*" not in window.windowTitle()
+    window.new_draft()
+    window.draft_panel.set_value("number", "JY1")   # autosaved into the library: nothing to mark
+    assert "*" not in window.windowTitle()

@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.file_path.name if self.file_path else (self.draft_name() or self.tr("New reply"))
-        modified = "" if self.draft_panel.undo_stack.isClean() else " *"
+        # "*" only for changes not yet in the draft's file: a draft without a file is kept by autosave.
+        modified = " *" if self.file_path and not self.draft_panel.undo_stack.isClean() else ""
         self.setWindowTitle(f"{name}{modified} — Dafu 答复")
 
     # -- findings ---------------------------------------------------------------
