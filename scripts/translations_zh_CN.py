@@ -61,6 +61,15 @@ ZH = {
     "(untitled)": "（未命名）", "Unsaved changes": "未保存的修改", "Save the changes to %s?": "是否把修改保存到 %s？",
     "Either way the draft stays in the library under File → Recent drafts.":
         "无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。",
+    # Library side: import dialog
+    "Cancelled: %1 replies imported, %2 already in the library, %3 skipped; nothing half-written.":
+        "已取消：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件；没有留下不完整的记录。",
+    "Done: %1 replies imported, %2 already in the library, %3 skipped.":
+        "完成：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件。",
+    "Choose a folder first.": "请先选择文件夹。", "Choose folder…": "选择文件夹…",
+    "Choose the folder that holds the old replies (.docx, .txt)": "选择存放旧答复的文件夹（.docx、.txt）",
+    "Import": "导入", "Imported %1 of %2: %3": "已处理 %1/%2：%3", "Looking for replies…": "正在查找答复文件…",
+    "Ready to import.": "可以开始导入。",
 }
 
 

@@ -265,48 +265,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="18" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="62" />
         <source>Import old replies</source>
         <translation>导入旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="20" />
-        <source>Preparing…</source>
-        <translation>准备中…</translation>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="66" />
+        <source>Choose the folder that holds the old replies (.docx, .txt)</source>
+        <translation>选择存放旧答复的文件夹（.docx、.txt）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="23" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="67" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="77" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="80" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="27" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="87" />
         <source>Files skipped:</source>
         <translation>跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="44" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="97" />
+        <source>Folder of old replies</source>
+        <translation>旧答复所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="116" />
+        <source>Ready to import.</source>
+        <translation>可以开始导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="116" />
+        <source>Choose a folder first.</source>
+        <translation>请先选择文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="129" />
+        <source>Looking for replies…</source>
+        <translation>正在查找答复文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="135" />
         <source>Cancelling after the current file…</source>
         <translation>正在取消（当前文件处理完后停止）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="50" />
-        <source>Importing %1 of %2: %3</source>
-        <translation>正在导入第 %1/%2 份：%3</translation>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="148" />
+        <source>Imported %1 of %2: %3</source>
+        <translation>已处理 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="59" />
-        <source>Cancelled: %1 replies imported, nothing half-written.</source>
-        <translation>已取消：导入 %1 份答复，没有留下不完整的记录。</translation>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="164" />
+        <source>Cancelled: %1 replies imported, %2 already in the library, %3 skipped; nothing half-written.</source>
+        <translation>已取消：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件；没有留下不完整的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="61" />
-        <source>Done: %1 replies imported.</source>
-        <translation>完成：导入 %1 份答复。</translation>
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="165" />
+        <source>Done: %1 replies imported, %2 already in the library, %3 skipped.</source>
+        <translation>完成：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="62" />
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="68" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="176" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -629,7 +658,7 @@
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="269" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="350" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="351" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
@@ -639,57 +668,57 @@
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="303" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="304" />
         <source>This finding cannot be fixed automatically here</source>
         <translation>这一处无法自动修改，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="326" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="327" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="328" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="329" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="343" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="344" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="348" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="349" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="350" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="351" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="352" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="353" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="368" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="369" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="406" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="407" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="407" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="408" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="411" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="412" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -795,22 +824,22 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="128" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="132" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="183" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="191" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="226" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="253" />
         <source>No findings</source>
         <translation>未发现问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="226" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="253" />
         <source>%n finding(s)</source>
         <translation><numerusform>%n 处问题</numerusform></translation>
     </message>
