@@ -70,6 +70,18 @@ ZH = {
     "Choose the folder that holds the old replies (.docx, .txt)": "选择存放旧答复的文件夹（.docx、.txt）",
     "Import": "导入", "Imported %1 of %2: %3": "已处理 %1/%2：%3", "Looking for replies…": "正在查找答复文件…",
     "Ready to import.": "可以开始导入。",
+    # Library side: search pane, measures table and dialog
+    "used in %n replies": "%n 份答复用过", "Part of the reply": "答复中的部分", "Year of the reply": "答复年份",
+    "Tag": "标签", "Filter measures": "筛选政策措施", "First %n results; type more to narrow them":
+        "仅显示前 %n 条结果，请继续输入以缩小范围", "Looking…": "正在查找…",
+    "%n similar paragraph(s), best first": "%n 个相似段落，按相关程度排列",
+    "The rate must be a number of percent, e.g. 30: %1": "比例应为百分数，例如 30：%1",
+    "The rate must lie between 0 and 100 percent: %1": "比例应在 0 至 100% 之间：%1",
+    "The cap must be an amount in 10,000 yuan, e.g. 500: %1": "上限应为以万元计的金额，例如 500：%1",
+    "The cap cannot be negative: %1": "上限不能为负数：%1",
+    "Write dates as 2023-01-01 or 2023年1月1日: %1": "日期请写作 2023-01-01 或 2023年1月1日：%1",
+    "in 10,000 yuan, e.g. 500": "单位万元，例如 500", "Cap (10,000 yuan)": "上限（万元）", "Rate (%)": "比例（%）",
+    "This measure supersedes that one; it cannot also be superseded by it.": "本措施已取代该措施，不能再被它取代。",
 }
 
 

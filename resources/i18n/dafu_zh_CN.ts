@@ -263,6 +263,14 @@
     </message>
 </context>
 <context>
+    <name>HitList</name>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="77" />
+        <source>used in %n replies</source>
+        <translation><numerusform>%n 份答复用过</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/dafu/gui/import_dialog.py" line="62" />
@@ -343,58 +351,58 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="21" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="25" />
         <source>All parts</source>
         <translation>全部部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="22" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="23" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="24" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
         <source>Work done</source>
         <translation>工作开展情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="25" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
         <source>Next steps</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="95" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="127" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="117" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="120" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="121" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="161" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="122" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="130" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="121" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="163" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
@@ -434,42 +442,82 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measures_model.py" line="14" />
+        <location filename="../../desktop/dafu/gui/measures_model.py" line="12" />
         <source>Superseded by</source>
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="140" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="197" />
         <source>Add measure…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="140" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="198" />
         <source>Edit measure…</source>
         <translation>编辑措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="150" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="122" />
         <source>Measures</source>
         <translation>政策措施</translation>
     </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="133" />
+        <source>Part of the reply</source>
+        <translation>答复中的部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <source>Year of the reply</source>
+        <translation>答复年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="135" />
+        <source>Issuing body</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="136" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="185" />
+        <source>Filter measures</source>
+        <translation>筛选政策措施</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="206" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="272" />
+        <source>First %n results; type more to narrow them</source>
+        <translation><numerusform>仅显示前 %n 条结果，请继续输入以缩小范围</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="274" />
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="225" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="278" />
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="283" />
+        <source>%n similar paragraph(s), best first</source>
+        <translation><numerusform>%n 个相似段落，按相关程度排列</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="292" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="226" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="293" />
         <source>All issuing bodies</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="227" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="294" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -726,97 +774,122 @@
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="17" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="89" />
         <source>Edit measure</source>
         <translation>编辑措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="17" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="89" />
         <source>Add measure</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="31" />
-        <source> ten-thousand yuan</source>
-        <translation> 万元</translation>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="40" />
+        <source>The rate must be a number of percent, e.g. 30: %1</source>
+        <translation>比例应为百分数，例如 30：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="40" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="43" />
+        <source>The rate must lie between 0 and 100 percent: %1</source>
+        <translation>比例应在 0 至 100% 之间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="58" />
+        <source>The cap must be an amount in 10,000 yuan, e.g. 500: %1</source>
+        <translation>上限应为以万元计的金额，例如 500：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="61" />
+        <source>The cap cannot be negative: %1</source>
+        <translation>上限不能为负数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="77" />
+        <source>Write dates as 2023-01-01 or 2023年1月1日: %1</source>
+        <translation>日期请写作 2023-01-01 或 2023年1月1日：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="108" />
+        <source>in 10,000 yuan, e.g. 500</source>
+        <translation>单位万元，例如 500</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="116" />
         <source>(not superseded)</source>
         <translation>（未被取代）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="49" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="132" />
         <source>Support item</source>
         <translation>支持事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="49" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="132" />
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="50" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="133" />
         <source>Policy year</source>
         <translation>政策年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="50" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="133" />
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="51" />
-        <source>Rate</source>
-        <translation>比例</translation>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="135" />
+        <source>Cap (10,000 yuan)</source>
+        <translation>上限（万元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="51" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="160" />
+        <source>This measure supersedes that one; it cannot also be superseded by it.</source>
+        <translation>本措施已取代该措施，不能再被它取代。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="134" />
         <source>Rate base</source>
         <translation>比例基数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="52" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="134" />
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="135" />
         <source>Rate kind</source>
         <translation>比例方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="52" />
-        <source>Cap</source>
-        <translation>上限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="53" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="136" />
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="53" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="136" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="54" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="137" />
         <source>Valid to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="54" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="137" />
         <source>Superseded by</source>
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="65" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="150" />
         <source>Give the support item or the policy.</source>
         <translation>请填写支持事项或政策名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="73" />
-        <source>Write dates as 2023-01-01: %s</source>
-        <translation>日期请写成 2023-01-01 的形式：%s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dafu/gui/measure_dialog.py" line="77" />
+        <location filename="../../desktop/dafu/gui/measures_dialog.py" line="156" />
         <source>The measure cannot end before it starts.</source>
         <translation>措施的截止日期不能早于起始日期。</translation>
     </message>

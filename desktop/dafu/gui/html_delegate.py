@@ -6,34 +6,55 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+# Matches are bold on a pale yellow, as a highlighter pen would mark them; the source line is grey.
+STYLE = "b { background-color: #fff2a8; } .source { color: #666666; font-size: small; }"
+PADDING = 4
+CACHE_SIZE = 400
 
 
 class HtmlDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Laying out rich text is the expensive part of showing results; the view asks for each
+        # row's size several times (layout, scrolling, painting), so keep the laid-out documents.
+        self._documents: dict[tuple[str, int, str], QTextDocument] = {}
+
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(index.data(HTML_ROLE) or "")
-        document.setTextWidth(max(option.rect.width(), 200) - 8)
+        html = index.data(HTML_ROLE) or ""
+        width = max(option.rect.width(), 200) - 2 * PADDING
+        key = (html, width, option.font.key())
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) >= CACHE_SIZE:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            document.setDefaultStyleSheet(STYLE)
+            document.setDocumentMargin(2)
+            document.setHtml(html)
+            document.setTextWidth(width)
+            self._documents[key] = document
         return document
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
-        text_option = QStyleOptionViewItem(option)
-        text_option.text = ""
+        background = QStyleOptionViewItem(option)
+        background.text = ""
         if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
         document = self._document(option, index)
         context = QAbstractTextDocumentLayout.PaintContext()
         if option.state & QStyle.StateFlag.State_Selected:
             context.palette.setColor(QPalette.ColorRole.Text,
                                      option.palette.color(QPalette.ColorRole.HighlightedText))
         painter.save()
-        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        painter.translate(option.rect.left() + PADDING, option.rect.top() + 2)
+        painter.setClipRect(0, 0, option.rect.width() - PADDING, option.rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         self.initStyleOption(option, index)
         document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+        return QSize(int(document.idealWidth()) + 2 * PADDING, int(document.size().height()) + 4)

@@ -52,7 +52,7 @@ class ImportDialog(QDialog):
         self.imported = 0          # new replies stored
         self.already = 0           # files whose reply was already in the library
         self.failed = 0            # files skipped with an error
-        self.done = False
+        self.finished_import = False
         self._build()
         if self.sources:
             self._make_worker()
@@ -91,7 +91,7 @@ class ImportDialog(QDialog):
 
     def choose_folder(self, folder: Path | None = None) -> bool:
         """Ask for a folder (or take ``folder``); False when the clerk gave none."""
-        if self.running() or self.done:
+        if self.running() or self.finished_import:
             return False
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder of old replies"))
@@ -111,8 +111,8 @@ class ImportDialog(QDialog):
 
     def _show_sources(self) -> None:
         self.folder_edit.setText("; ".join(str(s) for s in self.sources))
-        self.import_button.setEnabled(bool(self.sources) and not self.running() and not self.done)
-        if not self.running() and not self.done:
+        self.import_button.setEnabled(bool(self.sources) and not self.running() and not self.finished_import)
+        if not self.running() and not self.finished_import:
             self.label.setText(self.tr("Ready to import.") if self.sources else self.tr("Choose a folder first."))
 
     # -- running ---------------------------------------------------------------
@@ -121,7 +121,7 @@ class ImportDialog(QDialog):
         return self.worker is not None and self.worker.isRunning()
 
     def start(self) -> None:
-        if self.worker is None or self.running() or self.done:
+        if self.worker is None or self.running() or self.finished_import:
             return
         self.choose_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -156,7 +156,7 @@ class ImportDialog(QDialog):
             self.imported += 1
 
     def _completed(self, cancelled: bool) -> None:
-        self.done = True
+        self.finished_import = True
         if self.progress.maximum() == 0:
             self.progress.setMaximum(1)
             self.progress.setValue(0 if cancelled else 1)
@@ -168,7 +168,7 @@ class ImportDialog(QDialog):
         self._finish(cancelled)
 
     def _failed(self, message: str) -> None:
-        self.done = True
+        self.finished_import = True
         self.label.setText(message)
         self._finish(True)
 

@@ -1,23 +1,27 @@
-"""The library pane: search as you type, "more like this", and the policy measures."""
+"""The library pane: search as you type, "more like this", and the policy measures.
+
+Everything that reads or writes the library runs on one SerialWorker (its own SQLite
+connection); this widget only submits jobs and shows what comes back, so typing never waits
+for the database.
+"""
 from __future__ import annotations
 
 import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from dafu.gui.html_delegate import HTML_ROLE, HtmlDelegate
-from dafu.gui.measures_model import MeasuresModel
-from dafu.gui.workers import QueryWorker
+from dafu.gui.measures_model import MEASURE_ROLE, SORT_ROLE, MeasuresModel
+from dafu.gui.qt_workers import SerialWorker
+from dafu.gui.search_worker import SEARCH_DELAY_MS, SEARCH_LIMIT, SearchRunner
 
-PARAGRAPH_MIME = "application/x-dafu-paragraph"
+PARAGRAPH_MIME = "application/x-dafu-paragraph"   # JSON list of {"text", "paragraph_id"}
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
-SEARCH_DELAY_MS = 120
 ROLES = [("", QT_TRANSLATE_NOOP("LibraryPanel", "All parts")),
          ("opening", QT_TRANSLATE_NOOP("LibraryPanel", "Opening")),
          ("background", QT_TRANSLATE_NOOP("LibraryPanel", "Background")),
@@ -25,6 +29,18 @@ ROLES = [("", QT_TRANSLATE_NOOP("LibraryPanel", "All parts")),
          ("next_steps", QT_TRANSLATE_NOOP("LibraryPanel", "Next steps")),
          ("closing", QT_TRANSLATE_NOOP("LibraryPanel", "Closing")),
          ("other", QT_TRANSLATE_NOOP("LibraryPanel", "Other"))]
+SEARCH_TAB, SIMILAR_TAB, MEASURES_TAB = range(3)
+
+__all__ = ["LibraryPanel", "HitList", "PARAGRAPH_MIME", "HIT_ROLE", "SEARCH_DELAY_MS"]
+
+
+def paragraph_mime(hits: list) -> QMimeData:
+    """What a drag of library paragraphs carries: our JSON for the outline, plain text for anything else."""
+    data = QMimeData()
+    payload = [{"text": h.text, "paragraph_id": str(h.paragraph_id)} for h in hits]
+    data.setData(PARAGRAPH_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    data.setText("\n".join(h.text for h in hits))
+    return data
 
 
 class HitList(QListWidget):
@@ -38,30 +54,38 @@ class HitList(QListWidget):
         self.setWordWrap(True)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.itemActivated.connect(lambda item: self.chosen.emit(item.data(HIT_ROLE)))
 
     def show_hits(self, hits: list) -> None:
-        self.clear()
-        for hit in hits:
-            item = QListWidgetItem()
-            source = html.escape(f"{hit.reply}  {hit.date or ''}")
-            item.setData(HTML_ROLE, f"{hit.snippet_html}<br><span style='color:#666;font-size:small'>{source}</span>")
-            item.setData(HIT_ROLE, hit)
-            item.setToolTip(hit.text)
-            self.addItem(item)
+        self.setUpdatesEnabled(False)   # one repaint for the whole list, not one per row
+        try:
+            self.clear()
+            for hit in hits:
+                item = QListWidgetItem()
+                item.setData(HTML_ROLE, self.hit_html(hit))
+                item.setData(HIT_ROLE, hit)
+                item.setToolTip(hit.text)
+                self.addItem(item)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def hit_html(self, hit) -> str:
+        source = " · ".join(part for part in (hit.reply, hit.date or "") if part)
+        if hit.usage_count > 1:
+            source += " · " + self.tr("used in %n replies", "", hit.usage_count)
+        return f"{hit.snippet_html}<br><span class='source'>{html.escape(source)}</span>"
+
+    def hits(self) -> list:
+        return [self.item(i).data(HIT_ROLE) for i in range(self.count())]
 
     def current_hit(self):
         item = self.currentItem()
         return item.data(HIT_ROLE) if item else None
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802 (Qt override)
-        data = QMimeData()
-        hits = [item.data(HIT_ROLE) for item in items]
-        payload = [{"text": h.text, "paragraph_id": str(h.paragraph_id)} for h in hits]
-        data.setData(PARAGRAPH_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-        data.setText("\n".join(h.text for h in hits))
-        return data
+        return paragraph_mime([item.data(HIT_ROLE) for item in items])
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [PARAGRAPH_MIME, "text/plain"]
@@ -69,18 +93,22 @@ class HitList(QListWidget):
 
 class LibraryPanel(QWidget):
     paragraph_chosen = Signal(str, str)   # text, library paragraph id
-    search_finished = Signal(int)         # number of results shown
+    search_finished = Signal(int)         # number of results shown (search or "more like this")
     measures_changed = Signal()
-    status = Signal(str)
+    status = Signal(str)                  # a message for the status bar (errors from the worker)
 
     def __init__(self, library_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library_path = library_path
-        self.worker: QueryWorker | None = None
-        self._latest_search = 0
-        self._latest_similar = 0
+        self.library_path = Path(library_path)
+        self.worker: SerialWorker | None = None
+        self.runner = SearchRunner(None, self)
+        self.runner.searched.connect(self._show_search)
+        self.runner.similar_found.connect(self._show_similar)
+        self.runner.failed.connect(self.status.emit)
+        self._measures: list = []
+        self._dialog = None
         self._build()
-        self.set_library_path(library_path)
+        self.set_library_path(self.library_path)
 
     # -- widgets ---------------------------------------------------------------
 
@@ -89,102 +117,139 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.tabs.addTab(self._build_search(), self.tr("Search"))
+        self.tabs.addTab(self._build_similar(), self.tr("More like this"))
+        self.tabs.addTab(self._build_measures(), self.tr("Measures"))
 
-        search_page = QWidget()
+    def _build_search(self) -> QWidget:
+        page = QWidget()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search the library (one or two characters work too)"))
         self.search_box.setClearButtonEnabled(True)
         self.role_filter = QComboBox()
-        for value, label in ROLES:
-            self.role_filter.addItem(self.tr(label), value)
-        self.year_filter = QComboBox()
-        self.body_filter = QComboBox()
-        self.tag_filter = QComboBox()
+        for value, text in ROLES:
+            self.role_filter.addItem(self.tr(text), value)
+        self.year_filter, self.body_filter, self.tag_filter = QComboBox(), QComboBox(), QComboBox()
+        self.role_filter.setToolTip(self.tr("Part of the reply"))
+        self.year_filter.setToolTip(self.tr("Year of the reply"))
+        self.body_filter.setToolTip(self.tr("Issuing body"))
+        self.tag_filter.setToolTip(self.tr("Tag"))
         filters = QHBoxLayout()
         for combo in (self.role_filter, self.year_filter, self.body_filter, self.tag_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
-            combo.currentIndexChanged.connect(self._search_now)
+            combo.currentIndexChanged.connect(lambda _: self.search_now())
             filters.addWidget(combo)
         self.count_label = QLabel()
         self.results = HitList()
         self.results.chosen.connect(self._choose)
-        page_layout = QVBoxLayout(search_page)
+        page_layout = QVBoxLayout(page)
         page_layout.addWidget(self.search_box)
         page_layout.addLayout(filters)
         page_layout.addWidget(self.count_label)
         page_layout.addWidget(self.results)
-        self.tabs.addTab(search_page, self.tr("Search"))
+        # A keystroke only restarts the runner's pause timer; the search itself runs on the worker.
+        self.search_box.textChanged.connect(lambda text: self.runner.request(text))
+        self.search_box.returnPressed.connect(self.search_now)
+        for widget in (self.search_box, self.results):
+            widget.installEventFilter(self)
+        return page
 
-        similar_page = QWidget()
+    def _build_similar(self) -> QWidget:
+        page = QWidget()
         self.suggestion_box = QPlainTextEdit()
         self.suggestion_box.setPlaceholderText(self.tr("Paste the deputy's suggestion here"))
+        self.suggestion_box.setTabChangesFocus(True)
         self.similar_button = QPushButton(self.tr("More like this"))
         self.similar_button.clicked.connect(self.find_similar)
+        self.similar_label = QLabel()
         self.similar_results = HitList()
         self.similar_results.chosen.connect(self._choose)
-        similar_layout = QVBoxLayout(similar_page)
-        similar_layout.addWidget(self.suggestion_box, 1)
-        similar_layout.addWidget(self.similar_button)
-        similar_layout.addWidget(self.similar_results, 2)
-        self.tabs.addTab(similar_page, self.tr("More like this"))
+        self.similar_results.installEventFilter(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.suggestion_box, 1)
+        layout.addWidget(self.similar_button)
+        layout.addWidget(self.similar_label)
+        layout.addWidget(self.similar_results, 2)
+        return page
 
-        measures_page = QWidget()
+    def _build_measures(self) -> QWidget:
+        page = QWidget()
         self.measures_model = MeasuresModel(self)
+        self.measures_proxy = QSortFilterProxyModel(self)
+        self.measures_proxy.setSourceModel(self.measures_model)
+        self.measures_proxy.setSortRole(SORT_ROLE)
+        self.measures_proxy.setFilterKeyColumn(-1)
+        self.measures_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.measures_filter = QLineEdit()
+        self.measures_filter.setPlaceholderText(self.tr("Filter measures"))
+        self.measures_filter.setClearButtonEnabled(True)
+        self.measures_filter.textChanged.connect(self.measures_proxy.setFilterFixedString)
         self.measures_table = QTableView()
-        self.measures_table.setModel(self.measures_model)
+        self.measures_table.setModel(self.measures_proxy)
+        self.measures_table.setSortingEnabled(True)
+        self.measures_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # library order until a header is clicked
         self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.measures_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.measures_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.measures_table.doubleClicked.connect(lambda _: self.edit_measure())
-        add, edit = QPushButton(self.tr("Add measure…")), QPushButton(self.tr("Edit measure…"))
-        add.clicked.connect(self.add_measure)
-        edit.clicked.connect(self.edit_measure)
+        self.add_measure_button = QPushButton(self.tr("Add measure…"))
+        self.edit_measure_button = QPushButton(self.tr("Edit measure…"))
+        self.add_measure_button.clicked.connect(self.add_measure)
+        self.edit_measure_button.clicked.connect(self.edit_measure)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(edit)
+        buttons.addWidget(self.add_measure_button)
+        buttons.addWidget(self.edit_measure_button)
         buttons.addStretch()
-        measures_layout = QVBoxLayout(measures_page)
-        measures_layout.addWidget(self.measures_table)
-        measures_layout.addLayout(buttons)
-        self.tabs.addTab(measures_page, self.tr("Measures"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.measures_filter)
+        layout.addWidget(self.measures_table)
+        layout.addLayout(buttons)
+        return page
 
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self._search_now)
-        self.search_box.textChanged.connect(lambda _: self._timer.start())
-        self.search_box.returnPressed.connect(self._search_now)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.choose_current)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Keyboard paths: Ctrl+Enter chooses the current (or first) result; Down leaves the search box
+        for the results. (Inside the main window its Ctrl+Return action gets there first and does the same.)"""
+        if event.type() == QEvent.Type.KeyPress:
+            key, modifiers = event.key(), event.modifiers()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers & Qt.KeyboardModifier.ControlModifier:
+                self.choose_current()
+                return True
+            if watched is self.search_box and key == Qt.Key.Key_Down and self.results.count():
+                self.results.setFocus()
+                if self.results.currentRow() < 0:
+                    self.results.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- library connection ---------------------------------------------------------
 
     def set_library_path(self, path: Path) -> None:
+        """Point the pane at another library file: a new worker with its own connection."""
         if self.worker is not None:
             self.worker.stop()
-        self.library_path = path
-        self.worker = QueryWorker(path, self)
-        self.worker.finished_job.connect(self._job_done)
-        self.worker.failed_job.connect(lambda _id, message: self.status.emit(message))
+        self.library_path = Path(path)
+        self.worker = SerialWorker(self.library_path, self)
         self.worker.start()
-        self._handlers: dict[int, object] = {}
+        self.runner.set_worker(self.worker)
+        self.results.show_hits([])
+        self.similar_results.show_hits([])
         self.refresh_filters()
         self.refresh_measures()
         if self.search_box.text():
-            self._search_now()
+            self.search_now()
 
     def shutdown(self) -> None:
         if self.worker is not None:
+            self.runner.set_worker(None)
             self.worker.stop()
             self.worker = None
 
-    def _submit(self, func, handler, *, replace_pending: bool = False) -> int:
-        job_id = self.worker.submit(func, replace_pending=replace_pending)
-        self._handlers[job_id] = handler
-        return job_id
-
-    def _job_done(self, job_id: int, result) -> None:
-        handler = self._handlers.pop(job_id, None)
-        if handler is not None:
-            handler(job_id, result)
+    def _submit(self, func, on_done, *, key: str | None = None) -> int | None:
+        if self.worker is None:
+            return None
+        return self.worker.submit(func, key=key, on_done=on_done, on_error=self.status.emit)
 
     # -- search ---------------------------------------------------------------
 
@@ -192,47 +257,48 @@ class LibraryPanel(QWidget):
         return {"role": self.role_filter.currentData() or None, "year": self.year_filter.currentData() or None,
                 "issuing_body": self.body_filter.currentData() or None, "tag": self.tag_filter.currentData() or None}
 
-    def _search_now(self) -> None:
-        self._timer.stop()
-        query, filters = self.search_box.text(), self.filters()
-        self._latest_search = self._submit(lambda lib: lib.search(query, 50, **filters), self._show_search,
-                                           replace_pending=True)
+    def search_now(self) -> None:
+        self.runner.search_now(self.search_box.text(), self.filters())
 
-    def _show_search(self, job_id: int, hits: list) -> None:
-        if job_id != self._latest_search:
-            return  # the clerk typed on; a newer search is coming
+    _search_now = search_now  # the name earlier callers used
+
+    def _show_search(self, query: str, hits: list, more: bool) -> None:
+        if query != self.search_box.text():
+            return   # the box changed since; its own search is on the way
         self.results.show_hits(hits)
-        if self.search_box.text().strip():
-            self.count_label.setText(self.tr("%n result(s)", "", len(hits)))
-        else:
+        if not query.strip():
             self.count_label.setText("")
+        elif more:
+            self.count_label.setText(self.tr("First %n results; type more to narrow them", "", len(hits)))
+        else:
+            self.count_label.setText(self.tr("%n result(s)", "", len(hits)))
         self.search_finished.emit(len(hits))
 
     def find_similar(self) -> None:
-        text = self.suggestion_box.toPlainText()
-        self._latest_similar = self._submit(lambda lib: lib.similar(text, 20), self._show_similar)
+        self.similar_label.setText(self.tr("Looking…"))
+        self.runner.similar(self.suggestion_box.toPlainText())
 
-    def _show_similar(self, job_id: int, hits: list) -> None:
-        if job_id == self._latest_similar:
-            self.similar_results.show_hits(hits)
-            self.search_finished.emit(len(hits))
+    def _show_similar(self, hits: list) -> None:
+        self.similar_results.show_hits(hits)
+        self.similar_label.setText(self.tr("%n similar paragraph(s), best first", "", len(hits)))
+        self.search_finished.emit(len(hits))
 
     def refresh_filters(self) -> None:
-        self._submit(lambda lib: (lib.years(), lib.issuing_bodies(), lib.tags()), self._fill_filters)
+        """Re-read the years, issuing bodies and tags (after an import or a change of library)."""
+        self._submit(lambda lib: (lib.years(), lib.issuing_bodies(), lib.tags()), self._fill_filters, key="filters")
 
-    def _fill_filters(self, _job_id: int, values) -> None:
+    def _fill_filters(self, values) -> None:
         years, bodies, tags = values
-        for combo, label, items in ((self.year_filter, self.tr("All years"), years),
-                                    (self.body_filter, self.tr("All issuing bodies"), bodies),
-                                    (self.tag_filter, self.tr("All tags"), tags)):
+        for combo, everything, items in ((self.year_filter, self.tr("All years"), years),
+                                         (self.body_filter, self.tr("All issuing bodies"), bodies),
+                                         (self.tag_filter, self.tr("All tags"), tags)):
             combo.blockSignals(True)
             current = combo.currentData()
             combo.clear()
-            combo.addItem(label, None)
+            combo.addItem(everything, None)
             for value in items:
                 combo.addItem(str(value), value)
-            index = combo.findData(current)
-            combo.setCurrentIndex(max(index, 0))
+            combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
     def _choose(self, hit) -> None:
@@ -240,46 +306,56 @@ class LibraryPanel(QWidget):
             self.paragraph_chosen.emit(hit.text, str(hit.paragraph_id))
 
     def choose_current(self) -> None:
-        hits = self.similar_results if self.tabs.currentIndex() == 1 else self.results
+        """Insert the selected result (or the first one) of the visible list."""
+        hits = self.similar_results if self.tabs.currentIndex() == SIMILAR_TAB else self.results
         self._choose(hits.current_hit() or (hits.item(0).data(HIT_ROLE) if hits.count() else None))
 
     def focus_search(self) -> None:
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(SEARCH_TAB)
         self.search_box.setFocus()
         self.search_box.selectAll()
 
     # -- measures -------------------------------------------------------------
 
     def refresh_measures(self) -> None:
-        self._submit(lambda lib: lib.measures(), self._fill_measures)
+        self._submit(lambda lib: lib.measures(), self._fill_measures, key="measures")
 
-    def _fill_measures(self, _job_id: int, measures: list) -> None:
+    def _fill_measures(self, measures: list) -> None:
         self._measures = measures
         self.measures_model.set_measures(measures)
         if len(measures) < 500:  # sizing columns reads every row
             self.measures_table.resizeColumnsToContents()
 
-    def add_measure(self) -> None:
-        self._open_measure_dialog(None)
+    def current_measure(self):
+        index = self.measures_table.currentIndex()
+        return index.data(MEASURE_ROLE) if index.isValid() else None
 
-    def edit_measure(self) -> None:
-        row = self.measures_table.currentIndex().row()
-        if 0 <= row < len(getattr(self, "_measures", [])):
-            self._open_measure_dialog(self._measures[row])
+    def add_measure(self):
+        return self._open_measure_dialog(None)
 
-    def _open_measure_dialog(self, measure) -> None:
-        from dafu.gui.measure_dialog import MeasureDialog
+    def edit_measure(self):
+        measure = self.current_measure()
+        return self._open_measure_dialog(measure) if measure is not None else None
 
-        dialog = MeasureDialog(measure, getattr(self, "_measures", []), self)
+    def _open_measure_dialog(self, measure):
+        from dafu.gui.measures_dialog import MeasureDialog
+
+        dialog = MeasureDialog(measure, self._measures, self)
         dialog.accepted.connect(lambda: self.save_measure(measure.id if measure else None, dialog.values()))
         dialog.open()
         self._dialog = dialog
+        return dialog
 
     def save_measure(self, measure_id: int | None, values: dict) -> None:
+        """Write on the worker; the table is re-read and ``measures_changed`` emitted once it is stored."""
         def write(lib):
             if measure_id is None:
                 return lib.add_measure(**values)
             lib.update_measure(measure_id, **values)
             return measure_id
 
-        self._submit(write, lambda _id, _result: (self.refresh_measures(), self.measures_changed.emit()))
+        def written(_result) -> None:
+            self.refresh_measures()
+            self.measures_changed.emit()
+
+        self._submit(write, written)
