@@ -42,6 +42,7 @@ def type_query(qtbot, panel, text, *, clear=True):
         panel.search_box.clear()
     with qtbot.waitSignal(panel.search_finished, timeout=5000):
         type_text(panel.search_box, text)
+    qtbot.waitUntil(panel.results.complete, timeout=2000)   # rows are added a few at a time
     return panel.results.hits()
 
 
@@ -301,3 +302,21 @@ def test_ui_speaks_chinese_by_default(qtbot, qapp, library_path):
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
     assert install_translations(qapp, "en") == []
+
+
+def test_long_result_lists_arrive_a_few_rows_at_a_time_and_a_newer_list_replaces_them(qtbot, panel, rich_library):
+    import dataclasses
+
+    from dafu.gui.library_panel import LAYOUT_BATCH
+
+    with Library(rich_library) as library:
+        hit = library.search("时尚", 1)[0]
+    many = [dataclasses.replace(hit, paragraph_id=i) for i in range(3 * LAYOUT_BATCH + 1)]
+    panel.results.show_hits(many)
+    assert panel.results.count() == LAYOUT_BATCH and panel.results.hits() == many
+    qtbot.waitUntil(panel.results.complete, timeout=2000)
+    assert panel.results.count() == len(many)
+    panel.results.show_hits(many)
+    panel.results.show_hits(many[:2])           # the clerk typed on before the long list was complete
+    qtbot.wait(50)
+    assert [h.paragraph_id for h in panel.results.hits()] == [0, 1] and panel.results.count() == 2

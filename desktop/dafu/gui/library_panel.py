@@ -10,7 +10,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from dafu.gui.search_worker import SEARCH_DELAY_MS, SEARCH_LIMIT, SearchRunner
 
 PARAGRAPH_MIME = "application/x-dafu-paragraph"   # JSON list of {"text", "paragraph_id"}
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+LAYOUT_BATCH = 8
 ROLES = [("", QT_TRANSLATE_NOOP("LibraryPanel", "All parts")),
          ("opening", QT_TRANSLATE_NOOP("LibraryPanel", "Opening")),
          ("background", QT_TRANSLATE_NOOP("LibraryPanel", "Background")),
@@ -56,20 +57,33 @@ class HitList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._pending: list = []
         self.itemActivated.connect(lambda item: self.chosen.emit(item.data(HIT_ROLE)))
 
     def show_hits(self, hits: list) -> None:
-        self.setUpdatesEnabled(False)   # one repaint for the whole list, not one per row
-        try:
-            self.clear()
-            for hit in hits:
-                item = QListWidgetItem()
-                item.setData(HTML_ROLE, self.hit_html(hit))
-                item.setData(HIT_ROLE, hit)
-                item.setToolTip(hit.text)
-                self.addItem(item)
-        finally:
-            self.setUpdatesEnabled(True)
+        """Show the first rows now and the rest a few at a time between other events: laying out
+        50 rich-text rows at once would hold the GUI thread long enough to delay the next key.
+        (QListView's own Batched layout mode stops before the last rows of word-wrapped items.)"""
+        self.clear()
+        self._pending = list(hits)
+        self._add_batch()
+
+    def _add_batch(self) -> None:
+        batch, self._pending = self._pending[:LAYOUT_BATCH], self._pending[LAYOUT_BATCH:]
+        for hit in batch:
+            item = QListWidgetItem()
+            item.setData(HTML_ROLE, self.hit_html(hit))
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.text)
+            self.addItem(item)
+        if self._pending:
+            pending = self._pending
+            # only if no newer show_hits replaced the list meanwhile
+            QTimer.singleShot(0, self, lambda: self._pending is pending and self._add_batch())
+
+    def complete(self) -> bool:
+        """True once every result of the last show_hits is in the list."""
+        return not self._pending
 
     def hit_html(self, hit) -> str:
         source = " · ".join(part for part in (hit.reply, hit.date or "") if part)
@@ -78,7 +92,8 @@ class HitList(QListWidget):
         return f"{hit.snippet_html}<br><span class='source'>{html.escape(source)}</span>"
 
     def hits(self) -> list:
-        return [self.item(i).data(HIT_ROLE) for i in range(self.count())]
+        """Every result of the last show_hits, including rows not added yet."""
+        return [self.item(i).data(HIT_ROLE) for i in range(self.count())] + list(self._pending)
 
     def current_hit(self):
         item = self.currentItem()
