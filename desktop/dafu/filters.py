@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -29,17 +30,59 @@ def cn_date(value: Any, style: str = "arabic") -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+# Year first, as clerks write dates: 2024年5月20日, 2024-5-20, 2024.5.20, 2024/5/20, 2024 年 5 月 20 日,
+# 20240520, with full-width digits too; the year in Chinese digits (二〇二四年五月二十日) is read as well.
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+_DATE_FORMS = (
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
+    re.compile(r"(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+_CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*[日号]?")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """The date a clerk typed, year first; None when the text is not one of the forms read here.
+
+    Raises ValueError for a date that does not exist (2024年2月30日)."""
+    text = text.strip().translate(_FULL_WIDTH_DIGITS)
+    for pattern in _DATE_FORMS:
+        m = pattern.fullmatch(text)
+        if m:
+            groups = [g for g in m.groups() if g not in ("-", ".", "/")]
+            return dt.date(*(int(g) for g in groups))
+    m = _CN_DATE.fullmatch(text)
+    if m:
+        year = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+        return dt.date(year, _cn_small(m.group(2)), _cn_small(m.group(3)))
+    return None
+
+
+def _cn_small(text: str) -> int:
+    """一 … 三十一 as a number (the month and day of a date in Chinese digits)."""
+    if "十" not in text:
+        return _CN_DIGIT[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+
+
 def as_date(value: Any) -> dt.date:
+    """A date, or a text in one of the forms clerks type (see ``parse_date_text``); ValueError otherwise,
+    with a message a clerk can act on."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and value.strip():
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = parse_date_text(value)
         except ValueError:
-            pass
-    raise ValueError(f"not a date: {value!r} (write it as 2023-05-28)")
+            raise ValueError(f"日期“{value.strip()}”不存在（no such date）") from None
+        if date is not None:
+            return date
+    raise ValueError(f"“{value}”不是日期，请写成 2024年5月20日 或 2024-5-20（not a date: {value!r})")
 
 
 def wan_yuan(amount: Any) -> str:

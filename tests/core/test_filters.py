@@ -34,3 +34,29 @@ def test_titles_and_addressees():
 def test_pronoun_follows_the_salutation(who, plural):
     assert is_plural(who) is plural
     assert pronoun(who) == ("你们" if plural else "您")
+
+
+@pytest.mark.parametrize("typed", ["2024年5月20日", "2024年05月20日", "2024 年 5 月 20 日", "2024年5月20号", "2024年5月20",
+                                   "2024-5-20", "2024-05-20", "2024.5.20", "2024/5/20", "2024 / 5 / 20", "20240520",
+                                   "２０２４年５月２０日", "２０２４－５－２０", "二〇二四年五月二十日", " 2024-05-20T09:30:00 "])
+def test_as_date_reads_the_forms_clerks_type(typed):
+    from dafu.filters import as_date
+
+    assert as_date(typed) == dt.date(2024, 5, 20)
+
+
+@pytest.mark.parametrize("typed, says", [("5/20/2024", "不是日期"), ("2024-5", "不是日期"), ("2024.5/20", "不是日期"),
+                                         ("2024年2月30日", "不存在"), ("二〇二四年二月三十日", "不存在"), ("", "不是日期")])
+def test_as_date_names_what_is_wrong(typed, says):
+    from dafu.filters import as_date
+
+    with pytest.raises(ValueError, match=says):
+        as_date(typed)
+
+
+def test_draft_dates_as_typed_reach_the_reply():
+    from dafu.draftio import coerce_date
+
+    assert coerce_date("2024年5月20日") == dt.date(2024, 5, 20)
+    assert cn_date("2024.5.20") == "2024年5月20日"
+    assert coerce_date("下周一") is None
