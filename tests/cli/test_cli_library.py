@@ -65,3 +65,22 @@ def test_every_command_has_help():
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0 and result.output.strip()
     assert runner.invoke(main, ["library", "stats", "--help"]).exit_code == 0
+
+
+def test_replies_batches_remove_and_tag(run, tmp_path):
+    assert "导入批次 #1" in run("import", str(SAMPLE_TXT)).stdout
+    assert run("import", str(DATA / "variant_halfwidth.txt")).exit_code == 0
+    replies = json.loads(run("library", "replies", "--json").stdout)
+    assert len(replies) == 2 and {r["batch_id"] for r in replies} == {1, 2}
+    batches = json.loads(run("library", "batches", "--json").stdout)
+    assert [b["reply_count"] for b in batches] == [1, 1]
+    school = next(r for r in replies if r["batch_id"] == 2)
+    assert run("library", "tag", "教育", "--reply", str(school["id"])).exit_code == 0
+    assert json.loads(run("search", "加快", "--tag", "教育", "--json").stdout)
+    refused = run("library", "remove", "--batch", "1", input="n\n")
+    assert refused.exit_code == 1 and json.loads(run("library", "stats", "--json").stdout)["replies"] == 2
+    removed = run("library", "remove", "--batch", "1", "--yes", "--json")
+    assert removed.exit_code == 0 and json.loads(removed.stdout)["replies"] == 1
+    assert run("library", "remove", "999", "--yes").exit_code == 2
+    assert run("library", "remove", str(school["id"]), "-y").exit_code == 0
+    assert json.loads(run("library", "stats", "--json").stdout)["replies"] == 0
