@@ -239,3 +239,63 @@ def tag_command(tag: str, reply_ids, paragraph_ids, remove: bool, library_path) 
         for pid in paragraph_ids:
             (library.untag_paragraph if remove else library.tag_paragraph)(pid, tag)
     click.echo(f"{'已去掉' if remove else '已加上'}标签“{tag}”")
+
+
+@library_group.command("export")
+@click.argument("pack", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", type=int, help="答复年份")
+@click.option("--body", "issuing_body", help="发文机关")
+@click.option("--tag", help="标签（答复或段落）")
+@click.option("--kind", type=click.Choice(["suggestion", "proposal", "co_handling", "letter"]))
+@click.option("--since", help="此日期（含）以后的答复，如 2024-01-01")
+@library_option
+@json_option
+@handle_errors
+def export_pack_command(pack: Path, year, issuing_body, tag, kind, since, library_path, as_json: bool) -> None:
+    """把资料库的一部分（答复、段落、措施、标签）导出为一个资料包文件。"""
+    from dafu.filters import as_date
+    from dafu.library.packs import PackFilters
+
+    if since:
+        try:
+            since = as_date(since).isoformat()
+        except (ValueError, TypeError):
+            raise click.BadParameter(f"无法识别的日期：{since}", param_hint="--since") from None
+    filters = PackFilters(year=year, issuing_body=issuing_body, tag=tag, kind=kind, since=since)
+    with open_library(library_path) as library:
+        report = library.export_pack(pack, filters)
+    if as_json:
+        echo_json(report.to_json())
+    else:
+        click.echo(f"已导出资料包 {report.path}：答复 {report.replies} 份、段落 {report.paragraphs} 段、"
+                   f"措施 {report.measures} 项")
+
+
+@library_group.command("merge")
+@click.argument("pack", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--prefer", type=click.Choice(["pack", "mine"]),
+              help="措施冲突时以资料包（pack）或本机（mine）为准；不给则保留本机并列出冲突")
+@library_option
+@json_option
+@handle_errors
+def merge_pack_command(pack: Path, prefer, library_path, as_json: bool) -> None:
+    """合并资料包：答复和段落去重，措施按键匹配，数值或有效期不同的列为冲突。"""
+    with open_library(library_path) as library:
+        report = None
+        for done, total, report in library.iter_merge_pack(pack, prefer=prefer):
+            if not as_json and total and (done % 50 == 0 or done == total):
+                click.echo(f"[{done}/{total}]", err=True)
+    if as_json:
+        echo_json(report.to_json())
+    else:
+        click.echo(f"新增答复 {report.replies_added} 份（已有 {report.replies_present} 份）、段落 {report.paragraphs_added} 段、"
+                   f"措施 {report.measures_added} 项，更新措施 {report.measures_updated} 项")
+        for conflict in report.conflicts:
+            click.echo(f"冲突：{conflict.label}（{', '.join(conflict.differences)}）", err=True)
+            for name in conflict.differences:
+                click.echo(f"    {name}: 本机 {conflict.mine.get(name)!r} / 资料包 {conflict.pack.get(name)!r}", err=True)
+        if report.conflicts:
+            click.echo(f"{len(report.conflicts)} 项措施有冲突，已保留本机的数值；用 --prefer pack 采用资料包的数值",
+                       err=True)
+    if report.conflicts:
+        sys.exit(1)

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from dafu import paths
 from dafu.errors import LibraryError
-from dafu.library import importer, removal, search as _search, store
+from dafu.library import importer, packs, removal, search as _search, store
 from dafu.library.records import (DraftInfo, ImportBatch, ImportReport, ImportResult, Measure, RemovalReport,
                                   ReplyInfo, SearchHit)
 
@@ -163,6 +163,49 @@ class Library:
             ids = [r[0] for r in self.db.execute("SELECT id FROM replies WHERE batch_id = ?", [batch_id])]
             return removal.remove_replies(self.db, ids)
         return self._write(write)
+
+    # -- packs: part of a library in one file -------------------------------------------
+
+    def iter_export_pack(self, path: str | Path, filters: packs.PackFilters = packs.PackFilters(), *,
+                         cancel: Callable[[], bool] | None = None
+                         ) -> Iterator[tuple[int, int, packs.ExportReport]]:
+        """Write a pack of the replies the filters select, with their paragraphs, measures and tags."""
+        yield from self._guarded_iter(packs.iter_export(self.db, path, filters, source=str(self.path), cancel=cancel))
+
+    def export_pack(self, path: str | Path, filters: packs.PackFilters = packs.PackFilters()) -> packs.ExportReport:
+        report = packs.ExportReport(str(path))
+        for _done, _total, report in self.iter_export_pack(path, filters):
+            pass
+        return report
+
+    def pack_conflicts(self, path: str | Path) -> list[packs.MeasureConflict]:
+        """The measures a merge of this pack would find changed, to ask the clerk before merging."""
+        pack = packs.read_pack(path)
+        return self._guard(lambda: packs.conflicts(self.db, pack))
+
+    def iter_merge_pack(self, path: str | Path, *, prefer: packs.Prefer | None = None,
+                        resolutions: dict[str, packs.Prefer] | None = None,
+                        cancel: Callable[[], bool] | None = None) -> Iterator[tuple[int, int, packs.MergeReport]]:
+        """Merge a pack; conflicting measures follow ``resolutions[key]`` or ``prefer``, else stay as they are."""
+        yield from self._guarded_iter(packs.iter_merge(self.db, path, prefer=prefer, resolutions=resolutions,
+                                                       cancel=cancel))
+
+    def merge_pack(self, path: str | Path, *, prefer: packs.Prefer | None = None,
+                   resolutions: dict[str, packs.Prefer] | None = None) -> packs.MergeReport:
+        report = packs.MergeReport()
+        for _done, _total, report in self.iter_merge_pack(path, prefer=prefer, resolutions=resolutions):
+            pass
+        return report
+
+    def _guarded_iter(self, iterator: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            except sqlite3.DatabaseError as exc:
+                raise store.library_error(exc, self.path) from None
+            yield item
 
     # -- tags ----------------------------------------------------------------------
 
