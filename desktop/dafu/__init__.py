@@ -4,5 +4,14 @@ from __future__ import annotations
 from dafu.errors import DafuError
 from dafu.model import Block, BlockKind, ReplyDocument, ReplyMeta
 
-__all__ = ["Block", "BlockKind", "DafuError", "ReplyDocument", "ReplyMeta"]
+__all__ = ["Block", "BlockKind", "DafuError", "Library", "ReplyDocument", "ReplyMeta"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # `from dafu import Library` without every `dafu` import paying for SQLite and sqlite-utils.
+    if name == "Library":
+        from dafu.library import Library
+
+        return Library
+    raise AttributeError(f"module 'dafu' has no attribute {name!r}")

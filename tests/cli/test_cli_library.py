@@ -65,3 +65,53 @@ def test_every_command_has_help():
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0 and result.output.strip()
     assert runner.invoke(main, ["library", "stats", "--help"]).exit_code == 0
+
+
+def test_replies_batches_remove_and_tag(run, tmp_path):
+    assert "导入批次 #1" in run("import", str(SAMPLE_TXT)).stdout
+    assert run("import", str(DATA / "variant_halfwidth.txt")).exit_code == 0
+    replies = json.loads(run("library", "replies", "--json").stdout)
+    assert len(replies) == 2 and {r["batch_id"] for r in replies} == {1, 2}
+    batches = json.loads(run("library", "batches", "--json").stdout)
+    assert [b["reply_count"] for b in batches] == [1, 1]
+    school = next(r for r in replies if r["batch_id"] == 2)
+    assert run("library", "tag", "教育", "--reply", str(school["id"])).exit_code == 0
+    assert json.loads(run("search", "加快", "--tag", "教育", "--json").stdout)
+    refused = run("library", "remove", "--batch", "1", input="n\n")
+    assert refused.exit_code == 1 and json.loads(run("library", "stats", "--json").stdout)["replies"] == 2
+    removed = run("library", "remove", "--batch", "1", "--yes", "--json")
+    assert removed.exit_code == 0 and json.loads(removed.stdout)["replies"] == 1
+    assert run("library", "remove", "999", "--yes").exit_code == 2
+    assert run("library", "remove", str(school["id"]), "-y").exit_code == 0
+    assert json.loads(run("library", "stats", "--json").stdout)["replies"] == 0
+
+
+def test_pack_export_and_merge(tmp_path):
+    import subprocess
+    import sys
+
+    def dafu(*args, library):
+        return subprocess.run([sys.executable, "-m", "dafu", *args, "--library", str(library)],
+                              capture_output=True, text=True, timeout=60)
+
+    a, b, pack = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "p.dafupack"
+    assert dafu("import", str(SAMPLE_TXT), str(DATA / "variant_halfwidth.txt"), library=a).returncode == 0
+    exported = dafu("library", "export", str(pack), "--since", "2023-01-01", library=a)
+    assert exported.returncode == 0, exported.stderr
+    merged = dafu("library", "merge", str(pack), "--json", library=b)
+    assert merged.returncode == 0 and json.loads(merged.stdout)["replies_added"] == 2
+    # a changed measure is listed and kept until the clerk prefers the pack
+    changed = dafu("measures", "--json", library=a)
+    first = json.loads(changed.stdout)[0]
+    from dafu import Library
+    with Library(a) as lib:
+        lib.update_measure(first["id"], cap_yuan=123_0000)
+    assert dafu("library", "export", str(pack), library=a).returncode == 0
+    conflict = dafu("library", "merge", str(pack), library=b)
+    assert conflict.returncode == 1 and "冲突" in conflict.stderr and "cap_yuan" in conflict.stderr
+    taken = dafu("library", "merge", str(pack), "--prefer", "pack", "--json", library=b)
+    assert taken.returncode == 0 and json.loads(taken.stdout)["measures_updated"] == 1
+    bad = tmp_path / "bad.dafupack"
+    bad.write_text("junk")
+    refused = dafu("library", "merge", str(bad), library=b)
+    assert refused.returncode == 2 and str(bad) in refused.stderr and "Traceback" not in refused.stderr

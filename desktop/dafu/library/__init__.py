@@ -18,10 +18,12 @@ from typing import Any, Callable, Iterable, Iterator
 
 from dafu import paths
 from dafu.errors import LibraryError
-from dafu.library import importer, search as _search, store
-from dafu.library.records import DraftInfo, ImportReport, ImportResult, Measure, SearchHit
+from dafu.library import importer, packs, removal, search as _search, store
+from dafu.library.records import (DraftInfo, ImportBatch, ImportReport, ImportResult, Measure, RemovalReport,
+                                  ReplyInfo, SearchHit)
 
-__all__ = ["Library", "SearchHit", "Measure", "DraftInfo", "ImportResult", "ImportReport"]
+__all__ = ["Library", "SearchHit", "Measure", "DraftInfo", "ImportResult", "ImportReport", "ReplyInfo",
+           "ImportBatch", "RemovalReport"]
 
 _MEASURE_FIELDS = ("policy", "policy_year", "item", "text", "rate_percent", "rate_base", "rate_kind", "cap_yuan",
                    "one_off", "valid_from", "valid_to", "superseded_by")
@@ -56,11 +58,17 @@ class Library:
     # -- import ----------------------------------------------------------------
 
     def iter_import(self, paths: str | Path | Iterable[str | Path], *,
-                    cancel: Callable[[], bool] | None = None) -> Iterator[tuple[int, int, ImportResult]]:
-        """(done, total, result) per file; a cancelled import leaves only whole replies."""
+                    cancel: Callable[[], bool] | None = None,
+                    label: str | None = None) -> Iterator[tuple[int, int, ImportResult]]:
+        """(done, total, result) per file; a cancelled import leaves only whole replies.
+
+        The replies one call adds form one import batch (``result.batch_id``), which
+        :meth:`remove_batch` takes back whole; ``label`` names it (default: the paths).
+        """
         if isinstance(paths, (str, Path)):
             paths = [paths]
-        iterator = importer.iter_import(self.db, paths, cancel=cancel)
+        batch = importer.Batch(label) if label else None
+        iterator = importer.iter_import(self.db, paths, cancel=cancel, batch=batch)
         while True:
             try:
                 item = next(iterator)
@@ -72,10 +80,10 @@ class Library:
 
     def import_path(self, paths: str | Path | Iterable[str | Path], *,
                     progress: Callable[[int, int, ImportResult], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> ImportReport:
+                    cancel: Callable[[], bool] | None = None, label: str | None = None) -> ImportReport:
         report = ImportReport()
         total = 0
-        for done, total, result in self.iter_import(paths, cancel=cancel):
+        for done, total, result in self.iter_import(paths, cancel=cancel, label=label):
             report.results.append(result)
             if progress:
                 progress(done, total, result)
@@ -114,15 +122,137 @@ class Library:
             "SELECT DISTINCT issuing_body FROM replies WHERE issuing_body IS NOT NULL AND issuing_body != ''"
             " ORDER BY 1")]
 
+    # -- replies and import batches ---------------------------------------------------
+
+    def list_replies(self, *, batch_id: int | None = None, query: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[ReplyInfo]:
+        """Replies newest first; ``query`` keeps those whose title, number, body or file contain it."""
+        clauses, params = [], []
+        if batch_id is not None:
+            clauses.append("r.batch_id = ?")
+            params.append(batch_id)
+        if query:
+            like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(" + " OR ".join(f"coalesce(r.{c}, '') LIKE ? ESCAPE '\\'" for c in
+                                             ("title", "number", "issuing_body", "source_file")) + ")")
+            params.extend([like] * 4)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        rows = self._guard(lambda: self.db.execute(
+            "SELECT r.id, r.title, r.number, r.issuing_body, r.date, r.source_file, r.imported_at, r.batch_id,"
+            " (SELECT group_concat(t.name, char(31)) FROM reply_tags rt JOIN tags t ON t.id = rt.tag_id"
+            "  WHERE rt.reply_id = r.id)"
+            f" FROM replies r{where} ORDER BY coalesce(r.date, '') DESC, r.id DESC{page}", params).fetchall())
+        return [ReplyInfo(*row[:8], tags=tuple(sorted(row[8].split("\x1f"))) if row[8] else ())
+                for row in rows]
+
+    def import_batches(self) -> list[ImportBatch]:
+        """Import runs that still have replies in the library, newest first."""
+        return [ImportBatch(*row) for row in self._guard(lambda: self.db.execute(
+            "SELECT b.id, b.started_at, b.label, count(r.id) FROM import_batches b JOIN replies r ON r.batch_id = b.id"
+            " GROUP BY b.id ORDER BY b.id DESC").fetchall())]
+
+    def remove_replies(self, reply_ids: Iterable[int]) -> RemovalReport:
+        """Remove replies, with the paragraphs and measures that only they held (one transaction)."""
+        ids = list(reply_ids)
+        return self._write(lambda: removal.remove_replies(self.db, ids))
+
+    def remove_batch(self, batch_id: int) -> RemovalReport:
+        """Remove every reply an import batch added."""
+        def write() -> RemovalReport:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM replies WHERE batch_id = ?", [batch_id])]
+            return removal.remove_replies(self.db, ids)
+        return self._write(write)
+
+    # -- packs: part of a library in one file -------------------------------------------
+
+    def iter_export_pack(self, path: str | Path, filters: packs.PackFilters = packs.PackFilters(), *,
+                         cancel: Callable[[], bool] | None = None
+                         ) -> Iterator[tuple[int, int, packs.ExportReport]]:
+        """Write a pack of the replies the filters select, with their paragraphs, measures and tags."""
+        yield from self._guarded_iter(packs.iter_export(self.db, path, filters, source=str(self.path), cancel=cancel))
+
+    def export_pack(self, path: str | Path, filters: packs.PackFilters = packs.PackFilters()) -> packs.ExportReport:
+        report = packs.ExportReport(str(path))
+        for _done, _total, report in self.iter_export_pack(path, filters):
+            pass
+        return report
+
+    def pack_conflicts(self, path: str | Path) -> list[packs.MeasureConflict]:
+        """The measures a merge of this pack would find changed, to ask the clerk before merging."""
+        pack = packs.read_pack(path)
+        return self._guard(lambda: packs.conflicts(self.db, pack))
+
+    def iter_merge_pack(self, path: str | Path, *, prefer: packs.Prefer | None = None,
+                        resolutions: dict[str, packs.Prefer] | None = None,
+                        cancel: Callable[[], bool] | None = None) -> Iterator[tuple[int, int, packs.MergeReport]]:
+        """Merge a pack; conflicting measures follow ``resolutions[key]`` or ``prefer``, else stay as they are."""
+        yield from self._guarded_iter(packs.iter_merge(self.db, path, prefer=prefer, resolutions=resolutions,
+                                                       cancel=cancel))
+
+    def merge_pack(self, path: str | Path, *, prefer: packs.Prefer | None = None,
+                   resolutions: dict[str, packs.Prefer] | None = None) -> packs.MergeReport:
+        report = packs.MergeReport()
+        for _done, _total, report in self.iter_merge_pack(path, prefer=prefer, resolutions=resolutions):
+            pass
+        return report
+
+    def _guarded_iter(self, iterator: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            except sqlite3.DatabaseError as exc:
+                raise store.library_error(exc, self.path) from None
+            yield item
+
+    # -- tags ----------------------------------------------------------------------
+
     def tags(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM tags ORDER BY name")]
 
     def tag_paragraph(self, paragraph_id: int, tag: str) -> None:
+        self._set_tag("paragraph_tags", "paragraph_id", paragraph_id, tag)
+
+    def untag_paragraph(self, paragraph_id: int, tag: str) -> None:
+        self._unset_tag("paragraph_tags", "paragraph_id", paragraph_id, tag)
+
+    def paragraph_tags(self, paragraph_id: int) -> list[str]:
+        return self._tags_of("paragraph_tags", "paragraph_id", paragraph_id)
+
+    def tag_reply(self, reply_id: int, tag: str) -> None:
+        """Tag a reply: a search filtered by the tag finds every paragraph the reply uses."""
+        self._set_tag("reply_tags", "reply_id", reply_id, tag)
+
+    def untag_reply(self, reply_id: int, tag: str) -> None:
+        self._unset_tag("reply_tags", "reply_id", reply_id, tag)
+
+    def reply_tags(self, reply_id: int) -> list[str]:
+        return self._tags_of("reply_tags", "reply_id", reply_id)
+
+    def _set_tag(self, table: str, column: str, owner_id: int, tag: str) -> None:
+        tag = _tag_name(tag)
+
         def write() -> None:
             self.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-            self.db.execute("INSERT OR IGNORE INTO paragraph_tags (paragraph_id, tag_id)"
-                            " SELECT ?, id FROM tags WHERE name = ?", [paragraph_id, tag])
+            self.db.execute(f"INSERT OR IGNORE INTO {table} ({column}, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                            [owner_id, tag])
         self._write(write)
+
+    def _unset_tag(self, table: str, column: str, owner_id: int, tag: str) -> None:
+        def write() -> None:
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)",
+                            [owner_id, tag])
+            # A tag nothing carries any more leaves the filter list.
+            self.db.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paragraph_tags)"
+                            " AND id NOT IN (SELECT tag_id FROM reply_tags)")
+        self._write(write)
+
+    def _tags_of(self, table: str, column: str, owner_id: int) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            f"SELECT t.name FROM {table} x JOIN tags t ON t.id = x.tag_id WHERE x.{column} = ? ORDER BY t.name",
+            [owner_id])]
 
     # -- measures --------------------------------------------------------------
 
@@ -220,6 +350,13 @@ class Library:
             return result
         except sqlite3.DatabaseError as exc:
             raise store.library_error(exc, self.path) from None
+
+
+def _tag_name(tag: str) -> str:
+    name = " ".join(str(tag).split())
+    if not name or len(name) > 40:
+        raise LibraryError("标签须为 1 至 40 个字符（a tag is 1 to 40 characters）")
+    return name
 
 
 def _measure_values(fields: dict[str, Any]) -> dict[str, Any]:

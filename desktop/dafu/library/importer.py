@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 import sqlite_utils
 
 from dafu.errors import DafuError
-from dafu.library import tokens
+from dafu.library import index
 from dafu.library.measures import extract_measures
 from dafu.library.records import ImportResult
 from dafu.model import BlockKind, ReplyDocument
@@ -41,18 +41,45 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()
 
 
+class Batch:
+    """One run of import: the replies it added can later be removed together.
+
+    The batch row is written with the first reply it stores (in that reply's
+    transaction), so an import that adds nothing leaves no empty batch behind.
+    """
+
+    def __init__(self, label: str):
+        self.label = label
+        self.id: int | None = None
+
+    def ensure(self, db: sqlite_utils.Database) -> int:
+        if self.id is not None:
+            return self.id
+        return db.execute("INSERT INTO import_batches (started_at, label) VALUES (?, ?)",
+                          [dt.datetime.now().isoformat(timespec="seconds"), self.label]).lastrowid
+
+
+def batch_label(files: list[Path], given: Iterable[str | Path]) -> str:
+    names = [str(p) for p in given]
+    label = "、".join(names[:3]) + (f" 等 {len(names)} 处" if len(names) > 3 else "")
+    return f"{label}（{len(files)} 个文件）"
+
+
 def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
-                cancel: Cancel | None = None) -> Iterator[tuple[int, int, ImportResult]]:
+                cancel: Cancel | None = None, batch: Batch | None = None) -> Iterator[tuple[int, int, ImportResult]]:
     """Yield (done, total, result) per file; stops between files when ``cancel()`` is true."""
+    paths = list(paths)
     files = find_files(paths)
     total = len(files)
+    if batch is None:
+        batch = Batch(batch_label(files, paths))
     for done, path in enumerate(files, 1):
         if cancel is not None and cancel():
             return
-        yield done, total, import_file(db, path)
+        yield done, total, import_file(db, path, batch=batch)
 
 
-def import_file(db: sqlite_utils.Database, path: Path) -> ImportResult:
+def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
     try:
         raw = path.read_bytes() if path.is_file() else None
     except OSError as exc:
@@ -68,14 +95,17 @@ def import_file(db: sqlite_utils.Database, path: Path) -> ImportResult:
     fields = recognised_fields(path, document)
     if existing:
         return ImportResult(str(path), True, reply_id=existing[0], skipped=True, fields=fields)
+    batch = batch or Batch(str(path))
     db.execute("BEGIN IMMEDIATE")
     try:
-        reply_id = _store_reply(db, path, digest, document)
+        batch_id = batch.ensure(db)
+        reply_id = _store_reply(db, path, digest, document, batch_id)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return ImportResult(str(path), True, reply_id=reply_id, fields=fields)
+    batch.id = batch_id
+    return ImportResult(str(path), True, reply_id=reply_id, fields=fields, batch_id=batch_id)
 
 
 def recognised_fields(path: Path, document: ReplyDocument) -> dict:
@@ -93,20 +123,21 @@ def recognised_fields(path: Path, document: ReplyDocument) -> dict:
     }
 
 
-def _store_reply(db: sqlite_utils.Database, path: Path, digest: str, document: ReplyDocument) -> int:
+def _store_reply(db: sqlite_utils.Database, path: Path, digest: str, document: ReplyDocument,
+                 batch_id: int | None = None) -> int:
     meta = document.meta
     salutation = document.first(BlockKind.SALUTATION)
     cc = document.first(BlockKind.CC)
     mark = document.first(BlockKind.CLASS_MARK)
     cursor = db.execute(
         "INSERT INTO replies (title, kind, meeting, number, suggestion_title, salutation, deputies, issuing_body,"
-        " date, contact_person, contact_phone, result_class, cc, source_file, source_hash, imported_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " date, contact_person, contact_phone, result_class, cc, source_file, source_hash, imported_at, batch_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [meta.title, meta.kind, meeting_of(meta.title), meta.number, suggestion_title_of(meta.title),
          salutation.text if salutation else None, _deputies(salutation.text if salutation else ""),
          meta.issuing_body, meta.date.isoformat() if meta.date else None, meta.contact_person,
          meta.contact_phone, _result_class(mark.text) if mark else None, cc.text if cc else None,
-         str(path), digest, dt.datetime.now().isoformat(timespec="seconds")])
+         str(path), digest, dt.datetime.now().isoformat(timespec="seconds"), batch_id])
     reply_id = cursor.lastrowid
     section: list[str] = []
     position = 0
@@ -139,8 +170,7 @@ def upsert_paragraph(db: sqlite_utils.Database, text: str, role: str) -> int:
     cursor = db.execute("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,1)",
                         [digest, text, role])
     paragraph_id = cursor.lastrowid
-    db.execute("INSERT INTO paragraph_fts (rowid, uni, bi) VALUES (?,?,?)",
-               [paragraph_id, tokens.unigrams(text), tokens.bigrams(text)])
+    index.add(db, paragraph_id, text)
     return paragraph_id
 
 

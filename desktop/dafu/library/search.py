@@ -46,9 +46,12 @@ def _filters(role=None, year=None, issuing_body=None, tag=None, kind=None) -> tu
         clauses.append("p.id IN (SELECT rp.paragraph_id FROM reply_paragraphs rp JOIN replies r ON r.id = rp.reply_id"
                        " WHERE " + " AND ".join(reply_clauses) + ")")
     if tag:
-        clauses.append("p.id IN (SELECT pt.paragraph_id FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id"
-                       " WHERE t.name = ?)")
-        params.append(tag)
+        # Tagged directly, or used by a tagged reply.
+        clauses.append("(p.id IN (SELECT pt.paragraph_id FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id"
+                       " WHERE t.name = ?) OR p.id IN (SELECT rp.paragraph_id FROM reply_paragraphs rp"
+                       " JOIN reply_tags rt ON rt.reply_id = rp.reply_id JOIN tags t ON t.id = rt.tag_id"
+                       " WHERE t.name = ?))")
+        params.extend([tag, tag])
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 

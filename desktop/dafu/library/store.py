@@ -98,9 +98,29 @@ def _v2(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _v3(db: sqlite_utils.Database) -> None:
+    """Import batches (so a mistaken import can be taken back whole) and tags on replies."""
+    db.executescript("""
+    CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT ''
+    );
+    ALTER TABLE replies ADD COLUMN batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL;
+    CREATE INDEX replies_batch ON replies(batch_id);
+    CREATE TABLE reply_tags (
+        reply_id INTEGER NOT NULL REFERENCES replies(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (reply_id, tag_id)
+    );
+    CREATE INDEX measure_citations_paragraph ON measure_citations(paragraph_id);
+    """)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "replies, paragraphs, measures and the search index", _v1),
     (2, "measure validity, tags and drafts", _v2),
+    (3, "import batches and reply tags", _v3),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
