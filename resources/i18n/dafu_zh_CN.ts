@@ -1,184 +1,197 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/value_form.py" line="103" />
+        <source>e.g. 2024年5月20日 or 2024-5-20</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/value_form.py" line="107" />
+        <source>Choose the date on a calendar</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DraftPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="29" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="24" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="30" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="25" />
         <source>Meeting (short form)</source>
         <translation>会议（简称）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="31" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="26" />
         <source>Suggestion title</source>
         <translation>建议题目</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="32" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="27" />
         <source>Proposal title</source>
         <translation>提案题目</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="33" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="28" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="34" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="29" />
         <source>Deputies</source>
         <translation>代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="35" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="30" />
         <source>Members</source>
         <translation>委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="36" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="31" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="37" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="32" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="38" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="33" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="39" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="34" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="40" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="35" />
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="41" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="36" />
         <source>Result class</source>
         <translation>办理结果分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="42" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="37" />
         <source>Disclosure</source>
         <translation>公开方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="43" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="38" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="44" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="39" />
         <source>CC</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="45" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="40" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="46" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="41" />
         <source>Thanks</source>
         <translation>致谢语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="47" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="42" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="48" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="43" />
         <source>Closing thanks</source>
         <translation>结尾致谢</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="49" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="44" />
         <source>Reply word</source>
         <translation>答复用词</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="50" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="45" />
         <source>Salutation</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="51" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="46" />
         <source>Title lines</source>
         <translation>标题分行</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="52" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="47" />
         <source>Contact line</source>
         <translation>联系人位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="53" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="48" />
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="54" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="49" />
         <source>Subject</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="55" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="50" />
         <source>Addressee</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="56" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="51" />
         <source>Consulted</source>
         <translation>是否已沟通</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="57" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="52" />
         <source>Form title</source>
         <translation>表格标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="58" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="53" />
         <source>Return within days</source>
         <translation>反馈期限（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="141" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="122" />
         <source>Select a paragraph to edit it here</source>
         <translation>在提纲中选择段落后在此编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="143" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="129" />
         <source>Number paragraphs 一是, 二是…</source>
         <translation>段落按“一是、二是……”编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="147" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="133" />
         <source>+ Section</source>
         <translation>+ 标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="148" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="134" />
         <source>+ Subsection</source>
         <translation>+ 下级标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="149" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="135" />
         <source>+ Paragraph</source>
         <translation>+ 段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="150" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="136" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -188,84 +201,197 @@
         <translation>提纲</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="198" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="160" />
+        <source>Full text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="205" />
         <source>(Background, before the first heading)</source>
         <translation>（背景段落，位于第一个标题之前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="262" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="342" />
         <source>Change template</source>
         <translation>更换模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="341" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="344" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="366" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="369" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="420" />
         <source>Edit %s</source>
         <translation>编辑%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="376" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="411" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="417" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="423" />
         <source>Edit paragraph</source>
         <translation>编辑段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="385" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="423" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="432" />
         <source>Edit heading</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="391" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="438" />
         <source>Number paragraphs</source>
         <translation>段落编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="409" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="459" />
+        <source>Split paragraph</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="469" />
+        <source>Paste %n paragraph(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="484" />
+        <source>A paragraph that ends in 一是/二是 items cannot take more text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="488" />
+        <source>Join paragraphs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="512" />
         <source>Insert paragraph</source>
         <translation>插入段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="418" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="524" />
         <source>Insert library paragraphs</source>
         <translation>插入资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="436" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="542" />
         <source>New heading</source>
         <translation>新标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="437" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="543" />
         <source>Insert heading</source>
         <translation>插入标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="448" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="559" />
         <source>Remove paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="450" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="561" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="461" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="471" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="503" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="572" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="582" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="614" />
         <source>Move paragraph</source>
         <translation>移动段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="479" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="513" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="590" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="624" />
         <source>Move heading</source>
         <translation>移动标题</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="661" />
+        <source>%n match(es) in the draft</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="666" />
+        <source>Not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="679" />
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="704" />
+        <source>Replace “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="714" />
+        <source>Replace “%1” with “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="715" />
+        <source>Replaced %n occurrence(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="23" />
+        <source>Find in the draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="28" />
+        <source>Replace with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="32" />
+        <source>Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="33" />
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="34" />
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="35" />
+        <source>Replace all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/find_bar.py" line="38" />
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>HitList</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="75" />
+        <source>Insert into the draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="76" />
+        <source>Tags…</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="77" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="108" />
         <source>used in %n replies</source>
         <translation><numerusform>%n 份答复用过</numerusform></translation>
     </message>
@@ -278,72 +404,72 @@
         <translation>导入旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="66" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="67" />
         <source>Choose the folder that holds the old replies (.docx, .txt)</source>
         <translation>选择存放旧答复的文件夹（.docx、.txt）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="67" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="68" />
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="77" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="78" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="80" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="87" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="88" />
         <source>Files skipped:</source>
         <translation>跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="97" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="98" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="116" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="117" />
         <source>Ready to import.</source>
         <translation>可以开始导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="116" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="117" />
         <source>Choose a folder first.</source>
         <translation>请先选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="129" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="130" />
         <source>Looking for replies…</source>
         <translation>正在查找答复文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="135" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="136" />
         <source>Cancelling after the current file…</source>
         <translation>正在取消（当前文件处理完后停止）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="148" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="149" />
         <source>Imported %1 of %2: %3</source>
         <translation>已处理 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="164" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="165" />
         <source>Cancelled: %1 replies imported, %2 already in the library, %3 skipped; nothing half-written.</source>
         <translation>已取消：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件；没有留下不完整的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="165" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="166" />
         <source>Done: %1 replies imported, %2 already in the library, %3 skipped.</source>
         <translation>完成：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="176" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="177" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -351,58 +477,58 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="25" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
         <source>All parts</source>
         <translation>全部部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
         <source>Work done</source>
         <translation>工作开展情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
         <source>Next steps</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="32" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="127" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="200" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="120" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="154" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="161" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="235" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="121" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="163" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="155" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="237" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
@@ -447,77 +573,97 @@
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="197" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="274" />
         <source>Add measure…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="198" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="275" />
         <source>Edit measure…</source>
         <translation>编辑措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="122" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="156" />
         <source>Measures</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="133" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="168" />
+        <source>The library is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="175" />
+        <source>Import a folder of your office's earlier replies (.docx or .txt): their paragraphs and the policy measures they cite become searchable here, and you build new replies from them. Or start with the sample reply that comes with Dafu.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="177" />
+        <source>Import old replies…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="180" />
+        <source>Add the sample reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="206" />
         <source>Part of the reply</source>
         <translation>答复中的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="207" />
         <source>Year of the reply</source>
         <translation>答复年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="135" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="208" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="136" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="209" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="185" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="260" />
         <source>Filter measures</source>
         <translation>筛选政策措施</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="272" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="349" />
         <source>First %n results; type more to narrow them</source>
         <translation><numerusform>仅显示前 %n 条结果，请继续输入以缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="274" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="351" />
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="278" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="355" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="283" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="360" />
         <source>%n similar paragraph(s), best first</source>
         <translation><numerusform>%n 个相似段落，按相关程度排列</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="292" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="380" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="293" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="381" />
         <source>All issuing bodies</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="294" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="382" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -525,248 +671,387 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="64" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="100" />
         <source>Library: %s</source>
         <translation>资料库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="79" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="120" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="80" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="121" />
         <source>&amp;New draft</source>
         <translation>新建草稿(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="81" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="122" />
         <source>&amp;Open draft file…</source>
         <translation>打开草稿文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="82" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="124" />
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="84" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="127" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="85" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="128" />
         <source>Save draft file &amp;as…</source>
         <translation>草稿另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="87" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="132" />
         <source>&amp;Export .docx…</source>
         <translation>导出 .docx(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="88" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="133" />
         <source>Export feedback &amp;form…</source>
         <translation>导出征询意见表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="89" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="136" />
         <source>&amp;Import old replies…</source>
         <translation>导入旧答复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="91" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="139" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="93" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="141" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="94" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="142" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="96" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="145" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="102" />
-        <source>&amp;Find in library</source>
-        <translation>在资料库中查找(&amp;F)</translation>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="152" />
+        <source>&amp;Find…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="103" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
+        <source>Find and &amp;replace…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="154" />
+        <source>&amp;Copy reply body for the online system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="157" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="105" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="106" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="161" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="107" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
+        <source>New s&amp;ubheading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="165" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="108" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="166" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="109" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="110" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="169" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="115" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="174" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
+        <source>&amp;Outline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="177" />
+        <source>&amp;Full text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
+        <source>&amp;Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="187" />
+        <source>&amp;Search the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="190" />
+        <source>&amp;Replies in the library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="191" />
+        <source>&amp;Tags of the chosen paragraph…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="193" />
+        <source>Add the sample reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="116" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="117" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="118" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="119" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="138" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="220" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="171" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="292" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="172" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="293" />
         <source>Save the changes to %s?</source>
         <translation>是否把修改保存到 %s？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="174" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="295" />
         <source>Either way the draft stays in the library under File → Recent drafts.</source>
         <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="316" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="317" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="213" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="336" />
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="253" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="380" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="253" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="380" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="269" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="351" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="398" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="557" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="277" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="406" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="304" />
-        <source>This finding cannot be fixed automatically here</source>
-        <translation>这一处无法自动修改，请手工修改</translation>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="429" />
+        <source>Cannot lay out the reply yet: %s</source>
+        <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="327" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="435" />
+        <source>The body still has gaps: fill in %s first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/main_window.py" line="439" />
+        <source>Copied the reply body (%n characters) for the online handling system</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="466" />
+        <source>This finding has no automatic fix: the text is selected for you to change by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="470" />
+        <source>This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="473" />
+        <source>The text changed since it was checked; checking again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="478" />
+        <source>Apply fix</source>
+        <translation>应用修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="480" />
+        <source>Fixed: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="493" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="329" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="495" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="344" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="508" />
+        <source>The reply cannot be exported yet: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="508" />
+        <source>fill in %s (marked red in the form)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="523" />
+        <source>Errors still open</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/main_window.py" line="524" />
+        <source>The checks still find %n error(s) in this reply.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="525" />
+        <source>Export anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
+        <source>Show them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="550" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="349" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="555" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="351" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="557" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="353" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="560" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="369" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="576" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="407" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="607" />
+        <source>Choose a paragraph among the library's results first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="618" />
+        <source>Tags of the paragraph: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="632" />
+        <source>Tags saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="663" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="408" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="664" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="412" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="677" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -897,67 +1182,285 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="132" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="121" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="191" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="197" />
+        <source>Not checked: the reply cannot be laid out yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/preview.py" line="209" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="253" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="212" />
+        <source>Still to fill in: %s (marked red in the form)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/preview.py" line="318" />
+        <source>Apply fix puts in: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/preview.py" line="325" />
         <source>No findings</source>
         <translation>未发现问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="253" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="327" />
         <source>%n finding(s)</source>
         <translation><numerusform>%n 处问题</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/preview.py" line="328" />
+        <source>, %n error(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/preview.py" line="351" />
+        <source>This finding has no automatic fix: change the text by hand</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RepliesDialog</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="26" />
+        <source>Replies in the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="31" />
+        <source>Filter by title, number, issuing body or file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="41" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="41" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="41" />
+        <source>Issuing body</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <source>Imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="53" />
+        <source>Remove selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="54" />
+        <source>Remove this whole import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="55" />
+        <source>Tags…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="63" />
+        <source>Import:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="94" />
+        <source>All imports</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="96" />
+        <source>%1 · %2 · %n reply(ies)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="116" />
+        <source>%n reply(ies)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="140" />
+        <source>Remove replies</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="141" />
+        <source>Remove %n reply(ies) from the library?</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="142" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="159" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="143" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="160" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="145" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="163" />
+        <source>Paragraphs and measures that only these replies hold go with them. This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="156" />
+        <source>Remove an import</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="158" />
+        <source>Remove the whole import of %1 (%n reply(ies)) from the library?</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="169" />
+        <source>Removed %n reply(ies)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="170" />
+        <source>, with %1 paragraphs and %2 measures only they held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="188" />
+        <source>Tags of the reply “%s” (a search by tag finds every paragraph it uses)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="201" />
+        <source>Tags saved</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="13" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="18" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="24" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="25" />
+        <source>(the user template folder in the data folder)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="34" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="24" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="34" />
         <source>Default contact person</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="25" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="35" />
         <source>Default contact phone</source>
         <translation>默认联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="25" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="35" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="61" />
         <source>Library file</source>
         <translation>资料库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="27" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="37" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="65" />
         <source>User template folder</source>
         <translation>用户模板文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="29" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="42" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="50" />
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="30" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="51" />
         <source>Autosave every</source>
         <translation>自动保存间隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="62" />
+        <source>Dafu library (*.sqlite);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/tag_dialog.py" line="12" />
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/tag_dialog.py" line="22" />
+        <source>New tag, e.g. 养老 or 2024年重点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/tag_dialog.py" line="24" />
+        <source>Add</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -17,6 +17,18 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def dialogs(qapp):
+    """Answers the blocking dialogs a test expects; one it did not expect fails the test (after closing it)."""
+    from ui import DialogAnswers
+
+    answers = DialogAnswers()
+    yield answers
+    answers.stop()
+    assert not answers.unexpected, f"dialogs nobody expected: {answers.unexpected}"
+    assert not answers.handlers, f"dialogs expected but never shown: {[w for w, _ in answers.handlers]}"
+
+
 @pytest.fixture
 def library_path(tmp_path):
     path = tmp_path / "library.sqlite"

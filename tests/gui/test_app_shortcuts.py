@@ -3,8 +3,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
-REQUIRED = ["Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Shift+S", "Ctrl+E", "Ctrl+F", "Ctrl+Z", "Ctrl+Y", "Alt+Up",
-            "Alt+Down", "Ctrl+Return", "Del", "F2", "Ctrl+I"]
+REQUIRED = ["Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Shift+S", "Ctrl+E", "Ctrl+F", "Ctrl+H", "Ctrl+Z", "Ctrl+Y", "Alt+Up",
+            "Alt+Down", "Ctrl+Return", "Del", "F2", "Ctrl+I", "Ctrl+Shift+F", "Ctrl+Shift+C", "Ctrl+1", "Ctrl+2"]
 
 
 def _bound(window):
@@ -20,12 +20,12 @@ def test_frequent_actions_have_shortcuts(window):
     assert not missing
 
 
-def test_ctrl_f_focuses_the_search_box_and_del_removes(window, qtbot):
+def test_ctrl_shift_f_focuses_the_search_box_and_del_removes(window, qtbot):
     window.activateWindow()
     panel = window.draft_panel
     panel.tree.setFocus()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
-    QTest.keySequence(window, QKeySequence("Ctrl+F"))
+    QTest.keySequence(window, QKeySequence("Ctrl+Shift+F"))
     assert window.library_panel.search_box.hasFocus()
     count = len(panel.draft.intro)
     panel.select_key(("paragraph", (), 0))

@@ -139,7 +139,7 @@ def test_export_failure_is_reported_not_raised(window, qtbot, tmp_path):
 def test_missing_value_shows_in_preview_not_a_crash(window, qtbot):
     window.draft_panel.set_value("meeting", None)
     window.preview.update_now()
-    assert "meeting" in window.preview.error_label.text()
+    assert "Meeting" in window.preview.error_label.text() and ".j2" not in window.preview.error_label.text()
     assert not window.preview.error_label.isHidden()
 
 

@@ -60,6 +60,7 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("Import old replies"))
+        self.setObjectName("import_dialog")
         self.resize(600, 400)
         self.folder_edit = QLineEdit()
         self.folder_edit.setReadOnly(True)

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableView, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
+                               QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from dafu.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from dafu.gui.measures_model import MEASURE_ROLE, SORT_ROLE, MeasuresModel
@@ -31,6 +31,8 @@ ROLES = [("", QT_TRANSLATE_NOOP("LibraryPanel", "All parts")),
          ("closing", QT_TRANSLATE_NOOP("LibraryPanel", "Closing")),
          ("other", QT_TRANSLATE_NOOP("LibraryPanel", "Other"))]
 SEARCH_TAB, SIMILAR_TAB, MEASURES_TAB = range(3)
+# Measures columns sized to their contents, but none so wide that the others leave the pane.
+MEASURE_COLUMN_MAX = 220
 
 __all__ = ["LibraryPanel", "HitList", "PARAGRAPH_MIME", "HIT_ROLE", "SEARCH_DELAY_MS"]
 
@@ -45,9 +47,11 @@ def paragraph_mime(hits: list) -> QMimeData:
 
 
 class HitList(QListWidget):
-    """Search results: double-click or Enter chooses one; dragging carries it to the outline."""
+    """Search results: double-click or Enter chooses one; dragging carries it to the outline;
+    the context menu inserts it or edits its tags."""
 
     chosen = Signal(object)
+    tag_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +63,19 @@ class HitList(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._pending: list = []
         self.itemActivated.connect(lambda item: self.chosen.emit(item.data(HIT_ROLE)))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, point) -> None:
+        item = self.itemAt(point)
+        if item is None:
+            return
+        hit = item.data(HIT_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Insert into the draft"), lambda: self.chosen.emit(hit))
+        menu.addAction(self.tr("Tags…"), lambda: self.tag_requested.emit(hit))
+        menu.popup(self.viewport().mapToGlobal(point))
+        self._menu = menu
 
     def show_hits(self, hits: list) -> None:
         """Show the first rows now and the rest a few at a time between other events: laying out
@@ -111,6 +128,10 @@ class LibraryPanel(QWidget):
     search_finished = Signal(int)         # number of results shown (search or "more like this")
     measures_changed = Signal()
     status = Signal(str)                  # a message for the status bar (errors from the worker)
+    import_requested = Signal()           # the empty library's "Import old replies…"
+    sample_requested = Signal()           # the empty library's "Add the sample reply"
+    tag_requested = Signal(object)        # a search hit whose tags the clerk wants to edit
+    filled = Signal(int)                  # the number of replies in the library, after each refresh
 
     def __init__(self, library_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,6 +143,7 @@ class LibraryPanel(QWidget):
         self.runner.failed.connect(self.status.emit)
         self._measures: list = []
         self._dialog = None
+        self.reply_count: int | None = None
         self._build()
         self.set_library_path(self.library_path)
 
@@ -129,12 +151,48 @@ class LibraryPanel(QWidget):
 
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
         self.tabs.addTab(self._build_search(), self.tr("Search"))
         self.tabs.addTab(self._build_similar(), self.tr("More like this"))
         self.tabs.addTab(self._build_measures(), self.tr("Measures"))
+        self.tabs.currentChanged.connect(lambda index: index == MEASURES_TAB and self._size_measure_columns())
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self._build_empty())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_empty(self) -> QWidget:
+        """What a clerk sees on an empty library: what it is for and the two ways to fill it."""
+        page = QWidget()
+        title = QLabel(self.tr("The library is empty"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(self.tr("Import a folder of your office's earlier replies (.docx or .txt): their paragraphs "
+                              "and the policy measures they cite become searchable here, and you build new "
+                              "replies from them. Or start with the sample reply that comes with Dafu."))
+        text.setWordWrap(True)
+        self.empty_import_button = QPushButton(self.tr("Import old replies…"))
+        self.empty_import_button.setDefault(True)
+        self.empty_import_button.clicked.connect(self.import_requested)
+        self.empty_sample_button = QPushButton(self.tr("Add the sample reply"))
+        self.empty_sample_button.clicked.connect(self.sample_requested)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 40, 24, 24)
+        layout.addWidget(title)
+        layout.addSpacing(8)
+        layout.addWidget(text)
+        layout.addSpacing(16)
+        layout.addWidget(self.empty_import_button)
+        layout.addWidget(self.empty_sample_button)
+        layout.addStretch(1)
+        self.empty_page = page
+        return page
+
+    def is_empty_shown(self) -> bool:
+        return self.stack.currentWidget() is self.empty_page
 
     def _build_search(self) -> QWidget:
         page = QWidget()
@@ -149,15 +207,16 @@ class LibraryPanel(QWidget):
         self.year_filter.setToolTip(self.tr("Year of the reply"))
         self.body_filter.setToolTip(self.tr("Issuing body"))
         self.tag_filter.setToolTip(self.tr("Tag"))
-        filters = QHBoxLayout()
-        for combo in (self.role_filter, self.year_filter, self.body_filter, self.tag_filter):
+        filters = QGridLayout()   # two a row: each label fits (全部发文单位), none cut off
+        for i, combo in enumerate((self.role_filter, self.year_filter, self.body_filter, self.tag_filter)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(4)
+            combo.setMinimumContentsLength(7)
             combo.currentIndexChanged.connect(lambda _: self.search_now())
-            filters.addWidget(combo)
+            filters.addWidget(combo, i // 2, i % 2)
         self.count_label = QLabel()
         self.results = HitList()
         self.results.chosen.connect(self._choose)
+        self.results.tag_requested.connect(self.tag_requested)
         page_layout = QVBoxLayout(page)
         page_layout.addWidget(self.search_box)
         page_layout.addLayout(filters)
@@ -180,6 +239,7 @@ class LibraryPanel(QWidget):
         self.similar_label = QLabel()
         self.similar_results = HitList()
         self.similar_results.chosen.connect(self._choose)
+        self.similar_results.tag_requested.connect(self.tag_requested)
         self.similar_results.installEventFilter(self)
         layout = QVBoxLayout(page)
         layout.addWidget(self.suggestion_box, 1)
@@ -208,6 +268,8 @@ class LibraryPanel(QWidget):
         self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.measures_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.measures_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.measures_table.horizontalHeader().setStretchLastSection(True)
+        self.measures_table.setWordWrap(False)
         self.measures_table.doubleClicked.connect(lambda _: self.edit_measure())
         self.add_measure_button = QPushButton(self.tr("Add measure…"))
         self.edit_measure_button = QPushButton(self.tr("Edit measure…"))
@@ -300,10 +362,21 @@ class LibraryPanel(QWidget):
 
     def refresh_filters(self) -> None:
         """Re-read the years, issuing bodies and tags (after an import or a change of library)."""
-        self._submit(lambda lib: (lib.years(), lib.issuing_bodies(), lib.tags()), self._fill_filters, key="filters")
+        self._submit(lambda lib: (lib.years(), lib.issuing_bodies(), lib.tags(), lib.stats()["replies"]),
+                     self._fill_filters, key="filters")
+
+    def refresh(self) -> None:
+        """After the library changed (import, removal, tags): filters, measures, results, empty state."""
+        self.refresh_filters()
+        self.refresh_measures()
+        if self.search_box.text():
+            self.search_now()
 
     def _fill_filters(self, values) -> None:
-        years, bodies, tags = values
+        years, bodies, tags, replies = values
+        self.reply_count = replies
+        self.stack.setCurrentWidget(self.empty_page if replies == 0 else self.tabs)
+        self.filled.emit(replies)
         for combo, everything, items in ((self.year_filter, self.tr("All years"), years),
                                          (self.body_filter, self.tr("All issuing bodies"), bodies),
                                          (self.tag_filter, self.tr("All tags"), tags)):
@@ -326,9 +399,17 @@ class LibraryPanel(QWidget):
         self._choose(hits.current_hit() or (hits.item(0).data(HIT_ROLE) if hits.count() else None))
 
     def focus_search(self) -> None:
+        if self.is_empty_shown():
+            self.empty_import_button.setFocus()
+            return
         self.tabs.setCurrentIndex(SEARCH_TAB)
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def current_hit(self):
+        """The result selected in the visible list (or None)."""
+        hits = self.similar_results if self.tabs.currentIndex() == SIMILAR_TAB else self.results
+        return hits.current_hit()
 
     # -- measures -------------------------------------------------------------
 
@@ -338,8 +419,17 @@ class LibraryPanel(QWidget):
     def _fill_measures(self, measures: list) -> None:
         self._measures = measures
         self.measures_model.set_measures(measures)
-        if len(measures) < 500:  # sizing columns reads every row
+        self._size_measure_columns()
+
+    def _size_measure_columns(self) -> None:
+        """Every column readable at once: sized to its contents (sampled), none wider than MEASURE_COLUMN_MAX;
+        the full text is in each cell's tooltip. Done again when the tab is shown, where the sizes count."""
+        header = self.measures_table.horizontalHeader()
+        if len(self._measures) < 500:  # sizing columns reads every row
             self.measures_table.resizeColumnsToContents()
+        for column in range(self.measures_model.columnCount()):
+            width = max(header.sectionSize(column), header.sectionSizeFromContents(column).width())
+            header.resizeSection(column, min(width, MEASURE_COLUMN_MAX))
 
     def current_measure(self):
         index = self.measures_table.currentIndex()

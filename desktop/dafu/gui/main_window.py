@@ -2,20 +2,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QWidget)
 
-from dafu.draft import Draft
+from dafu import paths
+from dafu.draft import Draft, body_text, replace_span, text_at
 from dafu.errors import DafuError
+from dafu.gui import commands as cmd
+from dafu.gui import dialogs
+from dafu.gui.assembly import assemble_for_preview
 from dafu.gui.draft_panel import DraftPanel
 from dafu.gui.library_panel import LibraryPanel
 from dafu.gui.preview import PreviewPanel
 from dafu.gui.settings import Settings
+from dafu.gui.shortcuts import WindowShortcutRouter
+from dafu.gui.value_form import field_label
 from dafu.gui.workers import CallWorker
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -24,17 +35,17 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings, *, draft_file: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        from dafu.library import Library
         from dafu.templates import TemplateSet
 
         self.settings = settings
         self.library_path = settings.library_path()
-        self.library = Library(self.library_path)
+        self.library = self._open_library()
         self.templates = TemplateSet(user_dir=settings.templates_dir())
         self.draft_id: int | None = None
         self.file_path: Path | None = None
         self.dirty = False
         self._workers: list = []
+        self._accepted_errors: set = set()   # open errors the clerk chose to export with, this draft
 
         self.library_panel = LibraryPanel(self.library_path)
         self.draft_panel = DraftPanel(self.templates)
@@ -44,79 +55,148 @@ class MainWindow(QMainWindow):
         for panel in (self.library_panel, self.draft_panel, self.preview):
             self.splitter.addWidget(panel)
         self.splitter.setSizes([380, 480, 560])
+        self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1440, 900)
+        self.library_label = QLabel()
+        self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.library_label)
+        self._show_library_label()
 
         self.library_panel.paragraph_chosen.connect(self.draft_panel.insert_library_paragraph)
         self.library_panel.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.library_panel.measures_changed.connect(lambda: self.preview.schedule(self.draft_panel.draft))
+        self.library_panel.import_requested.connect(lambda: self.import_dialog())
+        self.library_panel.sample_requested.connect(self.add_sample)
+        self.library_panel.tag_requested.connect(self.tag_paragraph)
         self.draft_panel.changed.connect(self._draft_changed)
+        self.draft_panel.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.draft_panel.text_focused.connect(self.preview.follow)
+        self.draft_panel.paragraph_selected.connect(lambda key: key and key[0] == "paragraph" and self.preview.follow(key))
         self.draft_panel.undo_stack.cleanChanged.connect(lambda _: self._update_title())
         self.preview.finding_activated.connect(self._jump_to)
         self.preview.fix_requested.connect(self.apply_fix)
+        self.preview.problems_changed.connect(self.draft_panel.mark_problems)
 
         self._build_actions()
+        self.shortcut_router = WindowShortcutRouter(self, self.draft_panel)
+        QApplication.instance().installEventFilter(self.shortcut_router)
         self._autosave_timer = QTimer(self, interval=max(1, settings.get("autosave_seconds")) * 1000)
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
         self._restore_layout()
         self._open_initial(draft_file)
-        self.statusBar().showMessage(self.tr("Library: %s") % self.library_path)
+
+    def _open_library(self):
+        """The library the settings name; the default one is seeded from the bundled sample on first start,
+        as the command line does, so a clerk's first look is not an empty pane."""
+        from dafu.library import Library
+
+        if not self.settings.get("library_path"):
+            return Library()
+        return Library(self.library_path)
+
+    def _show_library_label(self) -> None:
+        self.library_label.setText(self.tr("Library: %s") % self.library_path.name)
+        self.library_label.setToolTip(str(self.library_path))
 
     # -- actions and menus --------------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, name: str, text: str, slot, shortcut=None) -> QAction:
+        """One action: a menu entry with its shortcut. ``slot`` is called with no arguments — never with
+        triggered(bool)'s ``checked``, which once landed in import_dialog's ``folder``."""
         action = QAction(text, self)
+        action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New draft"), self.new_draft, QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("&Open draft file…"), self.open_file, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "new_draft", self.tr("&New draft"), self.new_draft, QKeySequence.StandardKey.New)
+        self._action(file_menu, "open_draft", self.tr("&Open draft file…"), self.open_file,
+                     QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Recent drafts"))
+        self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(file_menu, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
-        self._action(file_menu, self.tr("Save draft file &as…"), self.save_as, "Ctrl+Shift+S")
+        self._action(file_menu, "save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "save_as", self.tr("Save draft file &as…"), self.save_as, "Ctrl+Shift+S")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Export .docx…"), self.export_dialog, "Ctrl+E")
-        self._action(file_menu, self.tr("Export feedback &form…"), lambda: self.export_dialog("feedback_form"))
-        self._action(file_menu, self.tr("&Import old replies…"), self.import_dialog, "Ctrl+I")
+        # The export entries take the format and layout as arguments, so a PDF or a sealed layout is one
+        # more entry here, not another code path.
+        self._action(file_menu, "export_docx", self.tr("&Export .docx…"), self.export_dialog, "Ctrl+E")
+        self._action(file_menu, "export_form", self.tr("Export feedback &form…"),
+                     lambda: self.export_dialog("feedback_form"))
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        import_action = self._action(file_menu, "import", self.tr("&Import old replies…"), self.import_dialog,
+                                     "Ctrl+I")
+        file_menu.addSeparator()
+        self._action(file_menu, "quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.draft_panel.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.draft_panel.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("redo")
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
             edit_menu.addAction(action)
             self.addAction(action)
         edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("&Find in library"), self.library_panel.focus_search, QKeySequence.StandardKey.Find)
-        self._action(edit_menu, self.tr("Insert chosen library paragraph"), self.library_panel.choose_current,
-                     "Ctrl+Return")
-        self._action(edit_menu, self.tr("New &paragraph"), lambda: self.draft_panel.add_paragraph(""), "Ctrl+Shift+P")
-        self._action(edit_menu, self.tr("New &heading"), lambda: self.draft_panel.add_section(sub=False), "Ctrl+Shift+H")
-        self._action(edit_menu, self.tr("Edit selected"), self.draft_panel.edit_current, "F2")
-        self._action(edit_menu, self.tr("Move up"), lambda: self.draft_panel.move_selected(-1), "Alt+Up")
-        self._action(edit_menu, self.tr("Move down"), lambda: self.draft_panel.move_selected(1), "Alt+Down")
-        remove = self._action(edit_menu, self.tr("Remove selected"), self.draft_panel.remove_selected)
+        self._action(edit_menu, "find", self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "replace", self.tr("Find and &replace…"), self.replace, "Ctrl+H")
+        self._action(edit_menu, "copy_body", self.tr("&Copy reply body for the online system"), self.copy_body,
+                     "Ctrl+Shift+C")
+        edit_menu.addSeparator()
+        self._action(edit_menu, "insert_library", self.tr("Insert chosen library paragraph"),
+                     self.library_panel.choose_current, "Ctrl+Return")
+        self._action(edit_menu, "new_paragraph", self.tr("New &paragraph"), lambda: self.draft_panel.add_paragraph(""),
+                     "Ctrl+Shift+P")
+        self._action(edit_menu, "new_heading", self.tr("New &heading"), lambda: self.draft_panel.add_section(sub=False),
+                     "Ctrl+Shift+H")
+        self._action(edit_menu, "new_subheading", self.tr("New s&ubheading"),
+                     lambda: self.draft_panel.add_section(sub=True), "Ctrl+Shift+J")
+        self._action(edit_menu, "edit_selected", self.tr("Edit selected"), self.draft_panel.edit_current, "F2")
+        self._action(edit_menu, "move_up", self.tr("Move up"), lambda: self.draft_panel.move_selected(-1), "Alt+Up")
+        self._action(edit_menu, "move_down", self.tr("Move down"), lambda: self.draft_panel.move_selected(1),
+                     "Alt+Down")
+        remove = self._action(edit_menu, "remove_selected", self.tr("Remove selected"), self.draft_panel.remove_selected)
         remove.setShortcut(QKeySequence.StandardKey.Delete)
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.draft_panel.tree.addAction(remove)
 
+        view_menu = bar.addMenu(self.tr("&View"))
+        views = QActionGroup(self)
+        for name, text, slot, key in (("view_outline", self.tr("&Outline"), self.draft_panel.show_outline, "Ctrl+1"),
+                                      ("view_full_text", self.tr("&Full text"), self.draft_panel.show_full_text,
+                                       "Ctrl+2")):
+            action = self._action(view_menu, name, text, slot, key)
+            action.setCheckable(True)
+            views.addAction(action)
+        self.findChild(QAction, "view_outline").setChecked(True)
+        self.draft_panel.tabs.currentChanged.connect(
+            lambda index: self.findChild(QAction, "view_full_text" if index else "view_outline").setChecked(True))
+
+        library_menu = bar.addMenu(self.tr("&Library"))
+        self._action(library_menu, "search_library", self.tr("&Search the library"), self.library_panel.focus_search,
+                     "Ctrl+Shift+F")
+        library_menu.addAction(import_action)
+        self._action(library_menu, "manage_replies", self.tr("&Replies in the library…"), self.manage_replies)
+        self._action(library_menu, "tag_paragraph", self.tr("&Tags of the chosen paragraph…"),
+                     lambda: self.tag_paragraph(self.library_panel.current_hit()), "Ctrl+T")
+        self._action(library_menu, "add_sample", self.tr("Add the sample reply"), self.add_sample)
+
         tools = bar.addMenu(self.tr("&Tools"))
-        self._action(tools, self.tr("&Check now"), self.preview.update_now, "F7")
-        self._action(tools, self.tr("&Settings…"), self.settings_dialog, "Ctrl+,")
+        self._action(tools, "check_now", self.tr("&Check now"), self.preview.update_now, "F7")
+        self._action(tools, "settings", self.tr("&Settings…"), self.settings_dialog, "Ctrl+,")
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About Dafu"), self.about)
+        self._action(help_menu, "about", self.tr("&About Dafu"), self.about)
 
     # -- drafts ---------------------------------------------------------------
 
@@ -133,21 +213,62 @@ class MainWindow(QMainWindow):
             try:
                 from dafu.draftio import loads
 
-                self._set_draft(loads(self.library.load_draft(draft_id)), draft_id=draft_id)
-                if not self.settings.get("clean_exit"):
-                    self.statusBar().showMessage(self.tr("Recovered the draft from the last session"), 10000)
+                recovered = not self.settings.get("clean_exit")
+                self._open_library_draft(loads(self.library.load_draft(draft_id)), draft_id)
+                if recovered:
+                    # Kept in view a while: the clerk should notice the work came back, not miss it.
+                    self.statusBar().showMessage(self.tr("Recovered the draft from the last session"), 20000)
                 return
             except DafuError:
                 pass
         self.new_draft()
 
+    def _open_library_draft(self, draft: Draft, draft_id: int) -> None:
+        """A draft kept in the library; tied again to the .dafu file it came from or was saved to."""
+        tied = self._draft_files().get(str(draft_id))
+        file_path = Path(tied) if tied and Path(tied).is_file() else None
+        self._set_draft(draft, draft_id=draft_id, file_path=file_path)
+        if file_path is not None and not self._same_as_file(file_path):
+            self.draft_panel.undo_stack.resetClean()   # changes the file does not have yet: Ctrl+S writes them
+            self._update_title()
+
+    def _same_as_file(self, path: Path) -> bool:
+        from dafu.draftio import dumps, read_draft
+
+        try:
+            return dumps(read_draft(path)) == dumps(self.draft_panel.draft)
+        except DafuError:
+            return False
+
+    def _draft_files(self) -> dict[str, str]:
+        try:
+            value = json.loads(self.settings.get("draft_files") or "{}")
+            return value if isinstance(value, dict) else {}
+        except ValueError:
+            return {}
+
+    def _tie_to_file(self) -> None:
+        """Remember which file the current (autosaved) draft belongs to, for the next start and Recent drafts."""
+        if self.draft_id is None:
+            return
+        files = self._draft_files()
+        key = str(self.draft_id)
+        if self.file_path is not None:
+            files[key] = str(self.file_path)
+        else:
+            files.pop(key, None)
+        self.settings.set("draft_files", json.dumps(files, ensure_ascii=False))
+
     def _set_draft(self, draft: Draft, *, draft_id: int | None, file_path: Path | None = None) -> None:
         self.draft_id = draft_id
         self.file_path = file_path
+        self._accepted_errors = set()
+        self.preview.reset(draft)          # nothing of the previous draft stays on screen
         self.draft_panel.set_draft(draft)
         self.dirty = False
         self.settings.set("current_draft_id", draft_id or 0)
         self.settings.set("clean_exit", False)
+        self._tie_to_file()
         self._update_title()
         self.preview.update_now()
 
@@ -191,7 +312,9 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         if not self.confirm_leave():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open draft"), "", self.tr("Dafu drafts (*.dafu);;All files (*)"))
+        folder = str(self.file_path.parent) if self.file_path else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open draft"), folder,
+                                              self.tr("Dafu drafts (*.dafu);;All files (*)"))
         if path:
             try:
                 self.open_path(Path(path))
@@ -212,7 +335,8 @@ class MainWindow(QMainWindow):
         untitled = self.tr("(untitled)")  # outside the f-string, where lupdate can see it
         for info in self.library.list_drafts()[:12]:
             action = self.recent_menu.addAction(f"{info.name or untitled}  {info.updated_at}")
-            action.triggered.connect(lambda _=False, i=info.id: self.open_recent(i))
+            action.setObjectName(f"recent_{info.id}")
+            action.triggered.connect(lambda _checked=False, i=info.id: self.open_recent(i))
 
     def open_recent(self, draft_id: int) -> None:
         from dafu.draftio import loads
@@ -220,7 +344,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_leave():
             return
         try:
-            self._set_draft(loads(self.library.load_draft(draft_id)), draft_id=draft_id)
+            self._open_library_draft(loads(self.library.load_draft(draft_id)), draft_id)
         except DafuError as exc:
             self.show_error(exc)
 
@@ -235,9 +359,12 @@ class MainWindow(QMainWindow):
         from dafu.draftio import dumps
 
         try:
+            new = self.draft_id is None
             self.draft_id = self.library.save_draft(dumps(self.draft_panel.draft), draft_id=self.draft_id,
                                                     name=self.draft_name())
             self.settings.set("current_draft_id", self.draft_id)
+            if new:
+                self._tie_to_file()
             self.dirty = False
         except DafuError as exc:
             self.statusBar().showMessage(str(exc), 10000)
@@ -264,7 +391,9 @@ class MainWindow(QMainWindow):
             return
         self.file_path = path
         self.draft_panel.undo_stack.setClean()
+        self.dirty = True   # the library copy follows the file
         self.autosave()
+        self._tie_to_file()
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
 
@@ -279,41 +408,76 @@ class MainWindow(QMainWindow):
         modified = " *" if self.file_path and not self.draft_panel.undo_stack.isClean() else ""
         self.setWindowTitle(f"{name}{modified} — Dafu 答复")
 
+    # -- find, copy ------------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Ctrl+F finds where the clerk is: in the library pane its search box, anywhere else the draft."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.library_panel.isAncestorOf(focus):
+            self.library_panel.focus_search()
+        else:
+            self.draft_panel.open_find(replace=False)
+
+    def replace(self) -> None:
+        self.draft_panel.open_find(replace=True)
+
+    def copy_body(self) -> None:
+        """The reply body as plain text for the online handling system: salutation to closing, no title,
+        issuing body or date (those are separate fields there)."""
+        assembly = assemble_for_preview(self.draft_panel.draft, self.templates, field_label)
+        if assembly.document is None:
+            self.show_error(self.tr("Cannot lay out the reply yet: %s") % assembly.error)
+            return
+        text = body_text(assembly.document)
+        gaps = [field_label(n) for n in assembly.missing if any(
+            mark in text for mark in assembly.placeholders if field_label(n) in mark)]
+        if gaps:
+            self.show_error(self.tr("The body still has gaps: fill in %s first.") % "、".join(gaps))
+            return
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Copied the reply body (%n characters) for the online handling system",
+                                             "", len(text)), 8000)
+
     # -- findings ---------------------------------------------------------------
 
-    def _jump_to(self, finding, key) -> None:
-        if key and key[0] in ("paragraph", "section"):
-            self.draft_panel.select_key(key)
-            if key[0] == "paragraph":
-                editor = self.draft_panel.editor
-                text = editor.toPlainText()
-                at = text.find(finding.text) if finding.text else -1
-                if at >= 0:
-                    cursor = editor.textCursor()
-                    cursor.setPosition(at)
-                    cursor.setPosition(at + len(finding.text), cursor.MoveMode.KeepAnchor)
-                    editor.setTextCursor(cursor)
-        elif key and key[0] == "value":
-            widget = self.draft_panel.field(key[1])
-            if widget:
-                widget.setFocus()
+    def _jump_to(self, finding, match) -> None:
+        """Show the flagged characters themselves (by the finding's offsets), selected where they are edited."""
+        if match is not None and self._still_there(finding, match):
+            self.draft_panel.show_text(match.key, match.start, match.end)
+            return
+        block = self.preview.document.blocks[finding.block] if self.preview.document and finding.block is not None \
+            and finding.block < len(self.preview.document.blocks) else None
+        if block is not None and block.kind.value in ("date", "note", "issuer"):
+            name = {"date": "date", "note": "contact_phone" if "电话" in finding.message else "contact_person",
+                    "issuer": "issuing_body"}[block.kind.value]
+            self.draft_panel.focus_field(name)
 
-    def apply_fix(self, finding, key) -> None:
-        """Apply one finding's replacement to the draft text it came from, as one undoable edit."""
-        if key is None or finding.replacement is None:
-            self.statusBar().showMessage(self.tr("This finding cannot be fixed automatically here"), 5000)
+    def _still_there(self, finding, match) -> bool:
+        try:
+            return text_at(self.draft_panel.draft, match.key)[match.start:match.end] == finding.text
+        except (IndexError, KeyError, ValueError, TypeError):
+            return False
+
+    def apply_fix(self, finding, match) -> None:
+        """Apply one finding's replacement at the very characters it flags, as one undoable edit."""
+        if finding.replacement is None:
+            self._jump_to(finding, match)
+            self.statusBar().showMessage(self.tr("This finding has no automatic fix: the text is selected for "
+                                                 "you to change by hand"), 10000)
+            return
+        if match is None:
+            self.statusBar().showMessage(self.tr("This text is laid out by the template or the numbering, not "
+                                                 "typed in the draft: change it in the form or the outline"), 10000)
+            return
+        if not self._still_there(finding, match):
+            self.statusBar().showMessage(self.tr("The text changed since it was checked; checking again"), 8000)
+            self.preview.update_now()
             return
         panel = self.draft_panel
-        if key[0] == "paragraph":
-            paragraph = panel.draft.paragraphs_at(key[1])[key[2]]
-            if finding.text not in paragraph.text:
-                return
-            panel.select_key(key)
-            panel.editor.setPlainText(paragraph.text.replace(finding.text, finding.replacement, 1))
-        elif key[0] == "value":
-            value = str(panel.draft.values.get(key[1], ""))
-            if finding.text in value:
-                panel.set_value(key[1], value.replace(finding.text, finding.replacement, 1))
+        change = replace_span(panel.draft, match.key, match.start, match.end, finding.replacement)
+        panel.undo_stack.push(cmd.ChangeTexts(panel.draft, panel.refresh, [change], self.tr("Apply fix")))
+        panel.show_text(match.key, match.start, match.start + len(finding.replacement), focus=False)
+        self.statusBar().showMessage(self.tr("Fixed: %s") % finding.message, 5000)
         self.preview.update_now()
 
     # -- export ---------------------------------------------------------------
@@ -323,12 +487,54 @@ class MainWindow(QMainWindow):
         return f"{number}{'征询意见表' if template == 'feedback_form' else '答复'}.docx"
 
     def export_dialog(self, template: str | None = None) -> None:
+        if not self.ready_to_export(template):
+            return
         folder = self.file_path.parent if self.file_path else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export official reply"),
                                               str(folder / self.default_export_name(template)),
                                               self.tr("Word documents (*.docx)"))
         if path:
             self.export_to(Path(path) if path.lower().endswith(".docx") else Path(path + ".docx"), template)
+
+    def ready_to_export(self, template: str | None = None) -> bool:
+        """Nothing missing, and the clerk has been asked (once) about errors the checks still find."""
+        draft = self.draft_panel.draft.copy()
+        if template:
+            draft.template = template
+        assembly = assemble_for_preview(draft, self.templates, field_label)
+        if not assembly.complete:
+            problems = "、".join(field_label(n) for n in [*assembly.missing, *assembly.invalid])
+            self.show_error(self.tr("The reply cannot be exported yet: %s") %
+                            (self.tr("fill in %s (marked red in the form)") % problems if problems else assembly.error))
+            first = next(iter([*assembly.missing, *assembly.invalid]), None)
+            if first:
+                self.draft_panel.focus_field(first)
+            return False
+        if template is not None:
+            return True
+        from dafu.checks import check
+
+        errors = [f for f in check(assembly.document, library=self.library)
+                  if str(getattr(f.severity, "value", f.severity)) == "error"]
+        signature = frozenset((f.rule, f.text, f.message) for f in errors)
+        if not errors or signature <= self._accepted_errors:
+            return True
+        listed = "\n".join(f"● {f.message}（{f.excerpt}）" for f in errors[:6]) + ("\n…" if len(errors) > 6 else "")
+        answer = dialogs.ask(self, self.tr("Errors still open"),
+                             self.tr("The checks still find %n error(s) in this reply.", "", len(errors)),
+                             [("export", self.tr("Export anyway"), dialogs.Role.AcceptRole),
+                              ("show", self.tr("Show them"), dialogs.Role.RejectRole)],
+                             informative=listed, default="show", icon=QMessageBox.Icon.Warning)
+        if answer == "export":
+            self._accepted_errors |= signature   # asked once: the same errors do not ask again
+            return True
+        self.preview.update_now()
+        first = next((i for i in range(self.preview.findings.count())
+                      if str(self.preview.findings.item(i).data(Qt.ItemDataRole.UserRole).severity) == "error"), None)
+        if first is not None:
+            self.preview.findings.setCurrentRow(first)
+            self.preview.findings.setFocus()
+        return False
 
     def export_to(self, path: Path, template: str | None = None) -> CallWorker:
         """Write the .docx off the GUI thread; the old file is replaced only whole."""
@@ -350,6 +556,7 @@ class MainWindow(QMainWindow):
         self.exported.emit(str(path))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Exported"), self.tr("Saved %s") % path,
                           QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("exported_box")
         open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         box.buttonClicked.connect(lambda button: button is open_folder and QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(path.parent))))
@@ -360,7 +567,7 @@ class MainWindow(QMainWindow):
         self.export_failed.emit(message)
         self.show_error(message)
 
-    # -- import, settings, about ----------------------------------------------------------
+    # -- library: import, replies, tags -------------------------------------------------------
 
     def import_dialog(self, folder: Path | None = None):
         from dafu.gui.import_dialog import ImportDialog
@@ -370,13 +577,63 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return None
             folder = Path(chosen)
-        dialog = ImportDialog(self.library_path, [folder], self)
-        dialog.import_finished.connect(lambda *_: (self.library_panel.refresh_filters(),
-                                                   self.library_panel.refresh_measures()))
+        sources = folder if isinstance(folder, list) else [Path(folder)]
+        dialog = ImportDialog(self.library_path, sources, self)
+        dialog.import_finished.connect(lambda *_: self.library_panel.refresh())
         dialog.open()
         dialog.start()
         self._import_dialog = dialog
         return dialog
+
+    def add_sample(self):
+        """The sample reply that comes with Dafu, imported like any other (for a first look at the library)."""
+        samples = sorted((paths.resources_dir() / "samples").glob("*.txt"))
+        return self.import_dialog(samples) if samples else None
+
+    def manage_replies(self):
+        from dafu.gui.replies_dialog import RepliesDialog
+
+        dialog = RepliesDialog(self.library_panel.worker, self)
+        dialog.library_changed.connect(lambda message: (self.library_panel.refresh(),
+                                                        self.statusBar().showMessage(message, 10000),
+                                                        self.preview.schedule(self.draft_panel.draft)))
+        dialog.open()
+        self._replies_dialog = dialog
+        return dialog
+
+    def tag_paragraph(self, hit) -> None:
+        """Edit the tags of a library paragraph (a search result)."""
+        if hit is None:
+            self.statusBar().showMessage(self.tr("Choose a paragraph among the library's results first"), 6000)
+            return
+        worker = self.library_panel.worker
+        worker.submit(lambda lib: (lib.paragraph_tags(hit.paragraph_id), lib.tags()),
+                      on_done=lambda result: self._ask_paragraph_tags(hit, *result),
+                      on_error=lambda m: self.statusBar().showMessage(m, 8000))
+
+    def _ask_paragraph_tags(self, hit, tags: list[str], all_tags: list[str]) -> None:
+        from dafu.gui.tag_dialog import TagDialog
+
+        excerpt = hit.text if len(hit.text) <= 80 else hit.text[:80] + "…"
+        dialog = TagDialog(self.tr("Tags of the paragraph: %s") % excerpt, tags, all_tags, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        added, removed = dialog.changes()
+        if not added and not removed:
+            return
+
+        def write(lib):
+            for tag in added:
+                lib.tag_paragraph(hit.paragraph_id, tag)
+            for tag in removed:
+                lib.untag_paragraph(hit.paragraph_id, tag)
+
+        self.library_panel.worker.submit(write, on_done=lambda _: (self.library_panel.refresh_filters(),
+                                                                   self.statusBar().showMessage(self.tr("Tags saved"),
+                                                                                                5000)),
+                                         on_error=lambda m: self.statusBar().showMessage(m, 8000))
+
+    # -- settings, about ----------------------------------------------------------
 
     def settings_dialog(self) -> None:
         from dafu.gui.settings_dialog import SettingsDialog
@@ -389,14 +646,13 @@ class MainWindow(QMainWindow):
     def _settings_changed(self) -> None:
         path = self.settings.library_path()
         if path != self.library_path:
-            from dafu.library import Library
-
             self.autosave()
             self.library.close()
             self.library_path = path
-            self.library = Library(path)
+            self.library = self._open_library()
             self.library_panel.set_library_path(path)
             self.preview.set_library_path(path)
+            self._show_library_label()
             self.draft_id = None
             self.dirty = True
             self.autosave()
@@ -404,30 +660,49 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         import dafu
 
-        QMessageBox.about(self, self.tr("About Dafu"),
-                          self.tr("Dafu %s — draft, check and export official replies.") % dafu.__version__)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Dafu"),
+                          self.tr("Dafu %s — draft, check and export official replies.") % dafu.__version__,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("about_box")
+        box.open()
+        self._about_box = box
 
     def show_error(self, error) -> None:
-        """The one place the clerk is told something went wrong."""
-        QMessageBox.warning(self, self.tr("Dafu"), str(error))
+        """The one place the clerk is told something went wrong: the message, without template paths
+        (those go to the log)."""
+        if isinstance(error, DafuError):
+            if error.place and (error.path or "").endswith(".j2"):
+                log.warning("%s", error)
+                error = error.message
+        dialogs.tell(self, self.tr("Dafu"), str(error), icon=QMessageBox.Icon.Warning)
 
     # -- layout and closing -----------------------------------------------------------
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"window/splitter": self.splitter, "window/draft_splitter": self.draft_panel.splitter,
+                "window/preview_splitter": self.preview.splitter}
+
     def _restore_layout(self) -> None:
         q = self.settings.qsettings
-        geometry, state, split = q.value("window/geometry"), q.value("window/state"), q.value("window/splitter")
+        geometry, state = q.value("window/geometry"), q.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        if isinstance(split, QByteArray):
-            self.splitter.restoreState(split)
+        for key, splitter in self._splitters().items():
+            value = q.value(key)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+        if q.value("window/view") == "full_text":
+            self.draft_panel.tabs.setCurrentIndex(self.draft_panel.FULL_TEXT_TAB)
 
     def _save_layout(self) -> None:
         q = self.settings.qsettings
         q.setValue("window/geometry", self.saveGeometry())
         q.setValue("window/state", self.saveState())
-        q.setValue("window/splitter", self.splitter.saveState())
+        for key, splitter in self._splitters().items():
+            q.setValue(key, splitter.saveState())
+        q.setValue("window/view", "full_text" if self.draft_panel.full_text_shown() else "outline")
         q.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -442,6 +717,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        QApplication.instance().removeEventFilter(self.shortcut_router)
         self._autosave_timer.stop()
         self.draft_panel.undo_stack.blockSignals(True)  # its widgets go away from here on
         self.autosave()

@@ -5,14 +5,16 @@ import html
 import re
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from dafu.draft import Draft
+from dafu.draft import Draft, TextKey, TextMatch, block_at, block_sources, locate
 from dafu.errors import DafuError
+from dafu.gui.assembly import Assembly, assemble_for_preview
+from dafu.gui.value_form import field_label
 from dafu.gui.workers import QueryWorker
 from dafu.model import BlockKind, ReplyDocument
-from dafu.numbering import heading_number, ordinal
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 # Official names first; the free stand-ins a Linux machine has after them.
@@ -20,7 +22,9 @@ FONT = {
     "title": "'方正小标宋简体','方正小标宋_GBK','Noto Serif CJK SC','Source Han Serif SC',serif",
     "body": "'仿宋_GB2312','仿宋','FangSong','Noto Serif CJK SC',serif",
     "h1": "'黑体','SimHei','Noto Sans CJK SC',sans-serif",
-    "h2": "'楷体_GB2312','楷体','KaiTi','AR PL UKai CN',serif",
+    # Without the official 楷体 the free AR PL UKai looks thin and letter-spaced at this size: the body's
+    # serif stands in, as LibreOffice's replacement table does for the exported .docx.
+    "h2": "'楷体_GB2312','楷体','KaiTi','STKaiti','Noto Serif CJK SC',serif",
 }
 # Two ideographic spaces, as printed. Qt's rich text takes text-indent in px only and collapses
 # U+3000 like any white space, so the indent is kept by white-space:pre on its own span.
@@ -34,9 +38,16 @@ MIN_SCALE, MAX_SCALE = 0.45, 1.25
 RELAYOUT_MS = 80
 
 
-def document_html(document: ReplyDocument, scale: float = 1.0) -> str:
-    """The reply as HTML in the official fonts and sizes (times ``scale``), each block anchored as b{index}."""
+PLACEHOLDER_STYLE = "color:#b3261e; background-color:#fde8e8"
+
+
+def document_html(document: ReplyDocument, scale: float = 1.0, placeholders: list[str] | None = None) -> str:
+    """The reply as HTML in the official fonts and sizes (times ``scale``), each block anchored as b{index};
+    the marks standing in for missing values in red."""
     html_text = _document_html(document)
+    for mark in placeholders or ():
+        escaped = html.escape(mark)
+        html_text = html_text.replace(escaped, f"<span style='{PLACEHOLDER_STYLE}'>{escaped}</span>")
     if scale != 1.0:
         html_text = re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * scale:.1f}pt", html_text)
     return html_text
@@ -77,59 +88,38 @@ def _document_html(document: ReplyDocument) -> str:
     return "".join(out)
 
 
-def block_keys(draft: Draft, document: ReplyDocument) -> dict[int, tuple]:
-    """Which outline item (or form value) each block of the document came from."""
-    wanted: list[tuple[str, tuple]] = []
-    for index, paragraph in enumerate(draft.intro):
-        wanted.append((paragraph.rendered(), ("paragraph", (), index)))
-
-    def visit(sections, prefix, level):
-        for i, section in enumerate(sections):
-            path = prefix + (i,)
-            wanted.append((heading_number(level, i + 1) + section.heading, ("section", path)))
-            for index, paragraph in enumerate(section.paragraphs):
-                prefix_text = ordinal(index + 1) if section.enumerate else ""
-                wanted.append((prefix_text + paragraph.rendered(), ("paragraph", path, index)))
-            visit(section.sections, path, level + 1)
-
-    visit(draft.sections, (), 1)
-    for name, value in draft.values.items():
-        if isinstance(value, str) and len(value) > 8:
-            wanted.append((value, ("value", name)))
-    keys: dict[int, tuple] = {}
-    used: set[int] = set()
-    for text, key in wanted:
-        for i, block in enumerate(document.blocks):
-            if i not in used and block.display_text == text:
-                keys[i] = key
-                used.add(i)
-                break
-    return keys
-
-
 class PreviewPanel(QWidget):
-    finding_activated = Signal(object, object)   # Finding, outline key (or None)
-    fix_requested = Signal(object, object)       # Finding, outline key
+    finding_activated = Signal(object, object)   # Finding, where it is in the draft (TextMatch or None)
+    fix_requested = Signal(object, object)       # Finding, TextMatch or None (Apply fix, with or without a fix)
     checked = Signal(int)                        # findings shown for the latest document
+    problems_changed = Signal(dict)              # value name -> what is missing or wrong with it
 
     def __init__(self, templates, parent: QWidget | None = None):
         super().__init__(parent)
         self.templates = templates
         self.draft: Draft | None = None
         self.document: ReplyDocument | None = None
-        self.keys: dict[int, tuple] = {}
+        self.assembly: Assembly | None = None
+        self.sources: dict = {}
+        self._shown = None            # (draft snapshot, document, sources) the listed findings belong to
+        self._follow: TextKey | None = None
+        self._anchors: dict[int, int] = {}
         self.library = None
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.error_label = QLabel()
+        self.error_label = QLabel()   # what keeps the reply from being complete, in the clerk's words
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color:#b00020")
+        self.error_label.setStyleSheet("color:#b3261e; background:#fdf1f0; padding:4px")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         self.findings = QListWidget()
+        self.findings.setObjectName("findings")
         self.findings.itemActivated.connect(self._activated)
         self.findings.itemClicked.connect(self._activated)
+        self.findings.currentItemChanged.connect(lambda *_: self._update_fix_button())
         self.summary = QLabel()
         self.fix_button = QPushButton(self.tr("Apply fix"))
+        self.fix_button.setObjectName("apply_fix")
         self.fix_button.clicked.connect(self._fix_current)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -148,6 +138,7 @@ class PreviewPanel(QWidget):
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 3)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -174,6 +165,18 @@ class PreviewPanel(QWidget):
             self.worker.stop()
             self.worker = None
 
+    def reset(self, draft: Draft | None = None) -> None:
+        """Another draft: nothing of the old one stays on screen, not even for the first 250 ms."""
+        self._timer.stop()
+        self._latest_check += 1   # a check of the old draft still on its way is dropped
+        self.draft = draft
+        self.document, self.assembly, self.sources, self._shown = None, None, {}, None
+        self.browser.clear()
+        self.findings.clear()
+        self.summary.setText("")
+        self.error_label.hide()
+        self._update_fix_button()
+
     def schedule(self, draft: Draft) -> None:
         """Update soon: typing restarts the timer, so a burst of keys costs one render and check."""
         self.draft = draft
@@ -183,19 +186,34 @@ class PreviewPanel(QWidget):
         self._timer.stop()
         if self.draft is None:
             return
-        from dafu.templates import assemble
-
-        try:
-            document = assemble(self.draft, self.templates)
-        except DafuError as exc:
-            self.error_label.setText(self.tr("Cannot lay out the reply yet: %s") % exc)
-            self.error_label.show()
+        assembly = assemble_for_preview(self.draft, self.templates, field_label)
+        self.assembly = assembly
+        self.problems_changed.emit(assembly.problems(field_label))
+        self._show_problems(assembly)
+        if assembly.document is None:
+            self.document, self.sources = None, {}
+            self.browser.clear()
+            self._show_findings([], None)
+            self.summary.setText(self.tr("Not checked: the reply cannot be laid out yet"))
             return
-        self.error_label.hide()
+        document = assembly.document
+        snapshot = self.draft.copy()
         self.document = document
+        self.sources = block_sources(snapshot, document)
         self._render_html(force=True)
-        self.keys = block_keys(self.draft, document)
-        self._check(document)
+        self._check(document, (snapshot, document, self.sources), assembly.placeholders)
+
+    def _show_problems(self, assembly: Assembly) -> None:
+        lines = []
+        if assembly.error:
+            lines.append(self.tr("Cannot lay out the reply yet: %s") % assembly.error)
+        if assembly.missing:
+            names = "、".join(field_label(n) for n in assembly.missing)
+            lines.append(self.tr("Still to fill in: %s (marked red in the form)") % names)
+        for name, message in assembly.invalid.items():
+            lines.append(f"{field_label(name)}：{message}")
+        self.error_label.setText("\n".join(lines))
+        self.error_label.setVisible(bool(lines))
 
     def fitting_scale(self) -> float:
         """The scale at which 28 characters of the body fill the preview's width."""
@@ -210,62 +228,140 @@ class PreviewPanel(QWidget):
             return
         self.scale = scale
         scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(document_html(self.document, scale))
+        placeholders = self.assembly.placeholders if self.assembly else []
+        self.browser.setHtml(document_html(self.document, scale, placeholders))
+        self._anchors = self._anchor_positions()
         self.browser.verticalScrollBar().setValue(scroll)
+        if self._follow is not None:
+            self.follow(self._follow)
+
+    def _anchor_positions(self) -> dict[int, int]:
+        """Block index -> position of its anchor in the browser's text."""
+        out: dict[int, int] = {}
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    if name.startswith("b") and name[1:].isdigit():
+                        out.setdefault(int(name[1:]), fragment.position())
+                it += 1
+            block = block.next()
+        return out
+
+    def block_of(self, key: TextKey) -> int | None:
+        """The block that prints a draft text (for an item, its paragraph's block)."""
+        for index, segments in self.sources.items():
+            if any(segment.key == key for segment in segments):
+                return index
+        return None
+
+    def follow(self, key: TextKey | None) -> None:
+        """Keep the paragraph being edited in view (scrolled only when it is out of sight)."""
+        self._follow = key
+        index = self.block_of(key) if key is not None else None
+        if index is None or index not in self._anchors:
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self._anchors[index])
+        rect = self.browser.cursorRect(cursor)
+        height = self.browser.viewport().height()
+        if rect.top() < 0 or rect.bottom() > height:
+            bar = self.browser.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - height // 5)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Resize:
             self._relayout.start()  # the pane was resized: lay the text out again to 28 characters
         return False
 
-    def _check(self, document: ReplyDocument) -> None:
-        """Re-check off the GUI thread; a result for an older document than the one shown is dropped."""
+    # -- findings ---------------------------------------------------------------------
+
+    def _check(self, document: ReplyDocument, shown: tuple, placeholders: list[str]) -> None:
+        """Re-check off the GUI thread; a result for an older document than the one shown is dropped.
+        Findings inside a placeholder's block are left out: they would be about the mark, not the reply."""
         from dafu.checks import check
+
+        marked = {i for i, block in enumerate(document.blocks)
+                  if any(mark in block.display_text for mark in placeholders)}
+
+        def run(library):
+            return [f for f in check(document, library=library) if f.block not in marked], shown
 
         if self.worker is None:
             try:
-                self._show_findings(check(document, library=self.library))
+                self._check_done(self._latest_check, run(self.library))
             except DafuError as exc:
                 self.summary.setText(str(exc))
             return
-        self._latest_check = self.worker.submit(lambda library: check(document, library=library),
-                                                replace_pending=True)
+        self._latest_check = self.worker.submit(run, replace_pending=True)
 
-    def _check_done(self, job_id: int, findings: list) -> None:
+    def _check_done(self, job_id: int, result) -> None:
         if job_id == self._latest_check:
-            self._show_findings(findings)
+            findings, shown = result if isinstance(result, tuple) else (result, self._shown)
+            self._show_findings(findings, shown)
 
     def _check_failed(self, job_id: int, message: str) -> None:
         if job_id == self._latest_check:
             self.summary.setText(message)
 
-    def _show_findings(self, found: list) -> None:
+    def _show_findings(self, found: list, shown) -> None:
         current = self.findings.currentRow()
+        self._shown = shown
         self.findings.clear()
         for finding in found:
             severity = str(getattr(finding.severity, "value", finding.severity))
-            item = QListWidgetItem(f"{SEVERITY_MARK.get(severity, '•')} {finding.message}    {finding.excerpt}")
+            fixable = "  ✎" if finding.replacement is not None else ""
+            item = QListWidgetItem(f"{SEVERITY_MARK.get(severity, '•')} {finding.message}{fixable}    {finding.excerpt}")
             item.setData(FINDING_ROLE, finding)
-            item.setToolTip(finding.rule)
+            item.setToolTip(finding.message + ("\n" + self.tr("Apply fix puts in: %s") % finding.replacement
+                                               if finding.replacement is not None else ""))
             self.findings.addItem(item)
         if 0 <= current < self.findings.count():
             self.findings.setCurrentRow(current)  # "apply fix" again and again walks down the list
-        self.summary.setText(self.tr("No findings") if not found else self.tr("%n finding(s)", "", len(found)))
+        errors = sum(1 for f in found if str(getattr(f.severity, "value", f.severity)) == "error")
+        if not found:
+            self.summary.setText(self.tr("No findings"))
+        else:
+            self.summary.setText(self.tr("%n finding(s)", "", len(found)) +
+                                 (self.tr(", %n error(s)", "", errors) if errors else ""))
+        self._update_fix_button()
         self.checked.emit(len(found))
+
+    def shown_findings(self) -> list:
+        return [self.findings.item(i).data(FINDING_ROLE) for i in range(self.findings.count())]
+
+    def locate(self, finding) -> TextMatch | None:
+        """Where in the draft a listed finding is: the very characters it flags, by their offsets."""
+        if self._shown is None or finding.block is None:
+            return None
+        snapshot, document, sources = self._shown
+        place = block_at(document, finding.start)
+        if place is None:
+            return None
+        block, start = place
+        return locate(snapshot, document, sources, block, start, start + finding.end - finding.start)
+
+    def _update_fix_button(self) -> None:
+        item = self.findings.currentItem()
+        finding = item.data(FINDING_ROLE) if item else None
+        self.fix_button.setEnabled(finding is not None)
+        self.fix_button.setToolTip("" if finding is None or finding.replacement is not None
+                                   else self.tr("This finding has no automatic fix: change the text by hand"))
 
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(FINDING_ROLE)
         if finding.block is not None:
             self.browser.scrollToAnchor(f"b{finding.block}")
-        self.finding_activated.emit(finding, self.keys.get(finding.block))
+        self.finding_activated.emit(finding, self.locate(finding))
 
     def _fix_current(self) -> None:
         item = self.findings.currentItem()
         if item is None:
             return
         finding = item.data(FINDING_ROLE)
-        if finding.replacement is not None:
-            self.fix_requested.emit(finding, self.keys.get(finding.block))
+        self.fix_requested.emit(finding, self.locate(finding))
 
     def finding_count(self) -> int:
         return self.findings.count()

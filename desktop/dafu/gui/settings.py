@@ -26,6 +26,7 @@ OPTIONS = {o.key: o for o in (
     Option("language", str, "zh_CN"),         # zh_CN or en
     Option("autosave_seconds", int, 3),
     Option("current_draft_id", int, 0),
+    Option("draft_files", str, "{}"),         # JSON: library draft id -> the .dafu file it is tied to
     Option("clean_exit", bool, True),
 )}
 

@@ -1,0 +1,264 @@
+"""The template's values as a form: one field per value, in the clerk's words.
+
+Fields that take a wheel (choices, the opening) change only once the clerk has clicked into them;
+over an unfocused field the wheel scrolls the form, as in any long form. The date takes the forms
+clerks type (dafu.filters.as_date) and has a calendar. Values a template still needs, or cannot
+read, are marked red and named in words, never by template path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QCalendarWidget, QComboBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QToolButton, QWidget)
+
+from dafu.filters import as_date
+
+CHOICES = {"result_class": ["", "A", "B", "C"], "disclosure": ["", "主动公开", "依申请公开", "不予公开"],
+           "contact_placement": ["note", "footer"]}
+LIST_FIELDS = {"cc", "title_lines"}
+FIELD_LABELS = {
+    "meeting": QT_TRANSLATE_NOOP("DraftPanel", "Meeting"),
+    "meeting_short": QT_TRANSLATE_NOOP("DraftPanel", "Meeting (short form)"),
+    "suggestion_title": QT_TRANSLATE_NOOP("DraftPanel", "Suggestion title"),
+    "proposal_title": QT_TRANSLATE_NOOP("DraftPanel", "Proposal title"),
+    "number": QT_TRANSLATE_NOOP("DraftPanel", "Number"),
+    "deputies": QT_TRANSLATE_NOOP("DraftPanel", "Deputies"),
+    "members": QT_TRANSLATE_NOOP("DraftPanel", "Members"),
+    "issuing_body": QT_TRANSLATE_NOOP("DraftPanel", "Issuing body"),
+    "date": QT_TRANSLATE_NOOP("DraftPanel", "Date"),
+    "contact_person": QT_TRANSLATE_NOOP("DraftPanel", "Contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("DraftPanel", "Contact phone"),
+    "doc_number": QT_TRANSLATE_NOOP("DraftPanel", "Document number"),
+    "result_class": QT_TRANSLATE_NOOP("DraftPanel", "Result class"),
+    "disclosure": QT_TRANSLATE_NOOP("DraftPanel", "Disclosure"),
+    "signer": QT_TRANSLATE_NOOP("DraftPanel", "Signer"),
+    "cc": QT_TRANSLATE_NOOP("DraftPanel", "CC"),
+    "opening": QT_TRANSLATE_NOOP("DraftPanel", "Opening"),
+    "thanks": QT_TRANSLATE_NOOP("DraftPanel", "Thanks"),
+    "closing": QT_TRANSLATE_NOOP("DraftPanel", "Closing"),
+    "thanks_closing": QT_TRANSLATE_NOOP("DraftPanel", "Closing thanks"),
+    "reply_word": QT_TRANSLATE_NOOP("DraftPanel", "Reply word"),
+    "salutation": QT_TRANSLATE_NOOP("DraftPanel", "Salutation"),
+    "title_lines": QT_TRANSLATE_NOOP("DraftPanel", "Title lines"),
+    "contact_placement": QT_TRANSLATE_NOOP("DraftPanel", "Contact line"),
+    "lead_unit": QT_TRANSLATE_NOOP("DraftPanel", "Lead unit"),
+    "subject": QT_TRANSLATE_NOOP("DraftPanel", "Subject"),
+    "addressee": QT_TRANSLATE_NOOP("DraftPanel", "Addressee"),
+    "consulted": QT_TRANSLATE_NOOP("DraftPanel", "Consulted"),
+    "form_title": QT_TRANSLATE_NOOP("DraftPanel", "Form title"),
+    "return_days": QT_TRANSLATE_NOOP("DraftPanel", "Return within days"),
+}
+PROBLEM_BASE = QColor("#fde8e8")
+PROBLEM_TEXT = "#b3261e"
+
+
+def field_label(name: str) -> str:
+    """A value's name in the clerk's words (translated)."""
+    return QApplication.translate("DraftPanel", FIELD_LABELS.get(name, name))
+
+
+def date_text(value) -> str:
+    """A date as the clerk writes it: 2024年5月20日."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return "" if value is None else str(value)
+
+
+class WheelGuard(QObject):
+    """Over a field the clerk has not clicked into, the wheel scrolls the form instead of changing it."""
+
+    def __init__(self, scroll_area: QAbstractScrollArea, parent: QObject | None = None):
+        super().__init__(parent)
+        self.scroll_area = scroll_area
+
+    def guard(self, widget: QWidget) -> None:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)   # not WheelFocus: the wheel never focuses it
+        target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+        target.installEventFilter(self)
+        target.setProperty("wheel_owner", widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Wheel:
+            owner = watched.property("wheel_owner") or watched
+            if not owner.hasFocus():
+                QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
+                return True
+        return False
+
+
+class DateField(QWidget):
+    """A date typed as clerks write it (2024年5月20日, 2024-5-20, 2024.5.20 …) or picked from a calendar."""
+
+    edited = Signal(object)   # a date, or the text as typed while it is not one yet
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("e.g. 2024年5月20日 or 2024-5-20"))
+        self.edit.textEdited.connect(self._typed)
+        self.pick_button = QToolButton()
+        self.pick_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.pick_button.setToolTip(self.tr("Choose the date on a calendar"))
+        self.pick_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pick_button.clicked.connect(self.show_calendar)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setWindowFlags(Qt.WindowType.Popup)
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.pick_button)
+        self.setFocusProxy(self.edit)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (reads like the line edit's)
+        self.edit.setText(text)
+
+    def date(self) -> dt.date | None:
+        try:
+            return as_date(self.edit.text())
+        except ValueError:
+            return None
+
+    def show_calendar(self) -> None:
+        current = self.date() or dt.date.today()
+        self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.calendar.adjustSize()
+        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.calendar.show()
+        self.calendar.setFocus()
+
+    def _picked(self, qdate: QDate) -> None:
+        date = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.calendar.hide()
+        self.edit.setText(date_text(date))
+        self.edit.setFocus()
+        self.edited.emit(date)
+
+    def _typed(self, text: str) -> None:
+        try:
+            self.edited.emit(as_date(text))
+        except ValueError:
+            self.edited.emit(text.strip())
+
+
+class ValueForm(QWidget):
+    """One field per template value; ``value_edited(name, value)`` for each edit the clerk makes."""
+
+    value_edited = Signal(str, object)
+
+    def __init__(self, scroll_area: QScrollArea, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.wheel_guard = WheelGuard(scroll_area, self)
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.required: set[str] = set()
+        self.problems: dict[str, str] = {}
+        self._loading = False
+
+    def build(self, names: list[str], required: set[str]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields, self.labels, self.required, self.problems = {}, {}, set(required), {}
+        for name in names:
+            label = QLabel(field_label(name) + (" *" if name in required else ""))
+            if name in CHOICES:
+                widget = QComboBox()
+                widget.setEditable(name != "contact_placement")
+                for choice in CHOICES[name]:
+                    widget.addItem(choice, choice)
+                widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
+                self.wheel_guard.guard(widget)
+            elif name == "opening":
+                widget = QPlainTextEdit()
+                widget.setFixedHeight(80)
+                widget.setTabChangesFocus(True)
+                widget.textChanged.connect(lambda n=name, w=widget: self._edited(n, w.toPlainText()))
+                self.wheel_guard.guard(widget)
+            elif name == "date":
+                widget = DateField()
+                widget.edited.connect(lambda value, n=name: self._emit(n, value))
+            else:
+                widget = QLineEdit()
+                widget.textEdited.connect(lambda text, n=name: self._edited(n, text))
+            widget.setObjectName(f"field_{name}")
+            label.setBuddy(widget)
+            self.fields[name] = widget
+            self.labels[name] = label
+            self.form.addRow(label, widget)
+
+    # -- values in and out ---------------------------------------------------------------
+
+    def set_values(self, values: dict) -> None:
+        self._loading = True
+        for name, widget in self.fields.items():
+            text = self.as_text(name, values.get(name))
+            if isinstance(widget, QComboBox):
+                if widget.currentText() != text:
+                    widget.setCurrentText(text)
+            elif isinstance(widget, QPlainTextEdit):
+                if widget.toPlainText() != text:
+                    widget.setPlainText(text)
+            elif isinstance(widget, DateField):
+                if widget.date() != values.get(name) and widget.text() != text:
+                    widget.setText(text)
+            elif widget.text() != text:
+                widget.setText(text)
+        self._loading = False
+
+    @staticmethod
+    def as_text(name: str, value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (list, tuple)):
+            return "、".join(str(v) for v in value)
+        if isinstance(value, dt.date):
+            return date_text(value)
+        return str(value)
+
+    def _edited(self, name: str, text: str) -> None:
+        value: object = text.strip()
+        if name in LIST_FIELDS:
+            value = [v.strip() for v in re.split(r"[、，,\n]", text) if v.strip()]
+        elif name == "opening":
+            value = "".join(line.strip() for line in text.splitlines())   # one paragraph, no ASCII spaces
+        elif name == "consulted":
+            value = text.strip() in ("是", "yes", "true", "1")
+        self._emit(name, value)
+
+    def _emit(self, name: str, value) -> None:
+        if not self._loading:
+            self.value_edited.emit(name, value if value not in ("", []) else None)
+
+    # -- problems ------------------------------------------------------------------------
+
+    def mark(self, problems: dict[str, str]) -> None:
+        """Mark the fields a template still needs or cannot read; ``problems`` maps a name to what is wrong."""
+        self.problems = dict(problems)
+        for name, widget in self.fields.items():
+            problem = problems.get(name)
+            label = self.labels[name]
+            label.setStyleSheet(f"color:{PROBLEM_TEXT}" if problem else "")
+            label.setToolTip(problem or "")
+            target = widget.edit if isinstance(widget, DateField) else widget
+            target.setToolTip(problem or "")
+            palette = target.palette()
+            if problem:
+                palette.setColor(QPalette.ColorRole.Base, PROBLEM_BASE)
+            else:
+                palette = QApplication.palette(target)
+            target.setPalette(palette)
+            target.setProperty("problem", bool(problem))

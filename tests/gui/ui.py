@@ -1,0 +1,90 @@
+"""Driving the app as a person does: modal dialogs answered by clicking their buttons or choosing a
+file in them, keys sent to the focused widget. Any blocking dialog no test expected is closed and
+reported, so a test never hangs on one and never passes over one unseen."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
+
+# Dialogs the app opens without blocking (dialog.open()); tests work them directly.
+NON_BLOCKING = {"import_dialog", "replies_dialog", "settings_dialog", "exported_box", "about_box"}
+
+
+class DialogAnswers:
+    def __init__(self):
+        self.handlers: list[tuple[str, Callable]] = []
+        self.answered: list[str] = []      # what each answered dialog said
+        self.unexpected: list[str] = []
+        self._seen: set[int] = set()
+        self.timer = QTimer()
+        self.timer.setInterval(15)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def expect(self, handler: Callable, what: str = "") -> None:
+        self.handlers.append((what, handler))
+
+    def pending(self) -> int:
+        return len(self.handlers)
+
+    def poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or id(widget) in self._seen or not widget.isVisible():
+            return
+        if widget.objectName() in NON_BLOCKING:
+            return
+        self._seen.add(id(widget))
+        text = describe(widget)
+        if self.handlers:
+            _what, handler = self.handlers.pop(0)
+            self.answered.append(text)
+            QTimer.singleShot(0, lambda: handler(widget))
+        else:
+            self.unexpected.append(text)
+            QTimer.singleShot(0, widget.reject if isinstance(widget, QDialog) else widget.close)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def describe(widget) -> str:
+    if isinstance(widget, QMessageBox):
+        return f"{widget.windowTitle()}: {widget.text()} {widget.informativeText()}".strip()
+    return f"{type(widget).__name__} {widget.windowTitle()}"
+
+
+def click(label: str) -> Callable:
+    """Answer by clicking the button that reads ``label`` (mnemonic & ignored)."""
+    def handler(dialog) -> None:
+        for button in dialog.findChildren(QAbstractButton):
+            if button.text().replace("&", "") == label and button.isVisible():
+                button.click()
+                return
+        texts = [b.text() for b in dialog.findChildren(QAbstractButton)]
+        dialog.reject()
+        raise AssertionError(f"no button {label!r} in {describe(dialog)}: {texts}")
+    return handler
+
+
+def choose_file(path: Path | str) -> Callable:
+    """Answer a file dialog (open, save or folder) by typing the path and accepting."""
+    def handler(dialog) -> None:
+        assert isinstance(dialog, QFileDialog), describe(dialog)
+        name = dialog.findChild(QLineEdit, "fileNameEdit")   # the "File name" box a person types into
+        name.setText(str(path))
+        dialog.accept()
+    return handler
+
+
+def cancel() -> Callable:
+    def handler(dialog) -> None:
+        dialog.reject()
+    return handler
+
+
+def answer_with(func: Callable) -> Callable:
+    """Answer with a function that works the dialog (ticks, types) and closes it."""
+    return func
