@@ -299,6 +299,7 @@ def count_occurrences(changes: list[TextChange], needle: str) -> int:
 # -- paragraphs from typing and pasting --------------------------------------------------
 
 _END_OF_PARAGRAPH = tuple("。！？!?；;：:…”’）)》】」』")
+_MID_SENTENCE = tuple("，,、")
 _STARTS_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
                               r"[一二三四五六七八九十]+是)")
 _WRAPPED_LINE = 20   # a line this long that does not end a sentence was broken by the page, not the writer
@@ -316,8 +317,9 @@ def split_pasted_text(text: str) -> list[str]:
     """Pasted text as the paragraphs it holds.
 
     A blank line always ends a paragraph, and so does a line break after the end of a sentence or
-    before a number (一、（一）1. 一是). A long line broken in mid-sentence, as text copied from a PDF or
-    a web page is, continues its paragraph and is joined without a space. Indents (including the two
+    before a number (一、（一）1. 一是). A line broken after a comma, or a long line broken in
+    mid-sentence, as text copied from a PDF or a web page is, continues its paragraph and is joined
+    without a space; a short line without punctuation (a heading) stays a paragraph of its own. Indents (including the two
     ideographic spaces of a printed reply) and trailing spaces go.
     """
     paragraphs: list[str] = []
@@ -330,8 +332,9 @@ def split_pasted_text(text: str) -> list[str]:
                 paragraphs.append(current)
                 current = None
             continue
-        if current is not None and len(current) >= _WRAPPED_LINE and not current.endswith(_END_OF_PARAGRAPH) \
-                and not _STARTS_NUMBERED.match(line):
+        wrapped = current is not None and (current.endswith(_MID_SENTENCE) or (
+            len(current) >= _WRAPPED_LINE and not current.endswith(_END_OF_PARAGRAPH)))
+        if wrapped and not _STARTS_NUMBERED.match(line):
             current = join_text(current, line)
             continue
         if current is not None:

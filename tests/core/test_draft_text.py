@@ -60,6 +60,7 @@ def test_replace_span_changes_only_that_occurrence():
     ("我区积极推动商协会、企业加快数字化转型进程，提升\n转型水平。下一句。\n一、工作开展情况\n（一）政策引导",
      ["我区积极推动商协会、企业加快数字化转型进程，提升转型水平。下一句。", "一、工作开展情况", "（一）政策引导"]),
     ("short line\nnext line", ["short line", "next line"]),
+    ("推进医养结合，\n提升服务质量。\n工作开展情况\n我局高度重视。", ["推进医养结合，提升服务质量。", "工作开展情况", "我局高度重视。"]),
     ("Digital transformation of the fashion industry and\nplatforms", ["Digital transformation of the fashion industry and platforms"]),
     ("", []),
 ])

@@ -28,7 +28,11 @@ class DialogAnswers:
         self.handlers.append((what, handler))
 
     def pending(self) -> int:
-        return len(self.handlers)
+        """Dialogs expected and not yet answered and gone (0 once the last one has closed)."""
+        widget = QApplication.activeModalWidget()
+        blocking = widget is not None and widget.isVisible() and widget.objectName() not in NON_BLOCKING
+        # and the window it came from has the keyboard again (activation comes one event later)
+        return len(self.handlers) + int(blocking or QApplication.activeWindow() is None)
 
     def poll(self) -> None:
         widget = QApplication.activeModalWidget()

@@ -28,6 +28,7 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: list[tuple[Any, 
         if role in (Role.RejectRole, Role.NoRole):
             box.setEscapeButton(button)
     box.exec()
+    _back_to(parent)
     return values.get(box.clickedButton())
 
 
@@ -38,3 +39,11 @@ def tell(parent: QWidget | None, title: str, text: str, *, informative: str = ""
     if informative:
         box.setInformativeText(informative)
     box.exec()
+    _back_to(parent)
+
+
+def _back_to(parent: QWidget | None) -> None:
+    """The keyboard goes back to the window the question came from (without a window manager, as on a
+    bare X server, nothing else would give it back)."""
+    if parent is not None:
+        parent.window().activateWindow()

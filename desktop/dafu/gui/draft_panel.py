@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QTreeWidget,
@@ -327,7 +327,7 @@ class DraftPanel(QWidget):
             widget = widget.edit
         if isinstance(widget, QLineEdit):
             widget.setSelection(start, end - start)
-        elif isinstance(widget, QPlainTextEdit):
+        elif isinstance(widget, (QPlainTextEdit, ParagraphEditor)):
             cursor = widget.textCursor()
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -355,7 +355,8 @@ class DraftPanel(QWidget):
             required = set(info.requires)
         except Exception:
             names, required = sorted(self.draft.values), set()
-        self.value_form.build(names, required)
+        if names != list(self.value_form.fields) or required != self.value_form.required:
+            self.value_form.build(names, required)   # the same template keeps its fields (and the focus)
         self._fields = self.value_form.fields
         self.value_form.set_values(self.draft.values)
 
@@ -380,6 +381,8 @@ class DraftPanel(QWidget):
         if widget is not None:
             self.form_scroll.ensureWidgetVisible(widget)
             widget.setFocus()
+            if not widget.isVisible():   # a field just built is shown on the next turn of the event loop
+                QTimer.singleShot(0, widget.setFocus)
 
     # -- outline editing -------------------------------------------------------------
 

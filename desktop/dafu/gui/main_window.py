@@ -553,15 +553,16 @@ class MainWindow(QMainWindow):
 
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr("Exported %s") % path, 10000)
-        self.exported.emit(str(path))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Exported"), self.tr("Saved %s") % path,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("exported_box")
         open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        box.setEscapeButton(QMessageBox.StandardButton.Ok)   # Esc and the close button close it
         box.buttonClicked.connect(lambda button: button is open_folder and QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(path.parent))))
         box.open()
         self._export_box = box
+        self.exported.emit(str(path))
 
     def _export_failed(self, message: str) -> None:
         self.export_failed.emit(message)

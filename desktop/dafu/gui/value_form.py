@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QCalendarWidge
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QToolButton, QWidget)
 
 from dafu.filters import as_date
+from dafu.gui.paragraph_editor import ParagraphEditor
 
 CHOICES = {"result_class": ["", "A", "B", "C"], "disclosure": ["", "主动公开", "依申请公开", "不予公开"],
            "contact_placement": ["note", "footer"]}
@@ -183,9 +184,10 @@ class ValueForm(QWidget):
                 widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
                 self.wheel_guard.guard(widget)
             elif name == "opening":
-                widget = QPlainTextEdit()
+                # One paragraph: Enter does not break it (the reply would print a space there), a paste
+                # of several lines is joined the Chinese way.
+                widget = ParagraphEditor(splits=False)
                 widget.setFixedHeight(80)
-                widget.setTabChangesFocus(True)
                 widget.textChanged.connect(lambda n=name, w=widget: self._edited(n, w.toPlainText()))
                 self.wheel_guard.guard(widget)
             elif name == "date":
@@ -209,7 +211,7 @@ class ValueForm(QWidget):
             if isinstance(widget, QComboBox):
                 if widget.currentText() != text:
                     widget.setCurrentText(text)
-            elif isinstance(widget, QPlainTextEdit):
+            elif isinstance(widget, (QPlainTextEdit, ParagraphEditor)):
                 if widget.toPlainText() != text:
                     widget.setPlainText(text)
             elif isinstance(widget, DateField):
