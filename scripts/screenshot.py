@@ -1,65 +1,116 @@
-"""Take docs/images/main-window.png: the app offscreen, the sample draft open, library results shown.
+"""Take the screenshots in docs/images: the app offscreen, from a throw-away library and settings.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [OUT.png]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [NAME ...] [--out DIR]
 
-Runs against a throw-away library and settings (the sample reply imported), so it
-never touches the clerk's own data. Look at the picture afterwards: Chinese text
-must render as glyphs, not boxes.
+Names: main-window (the sample draft, library results, findings), empty-library, missing-values
+(a new draft), find-replace, full-text. Without names, all of them. It never touches the clerk's own
+data. Look at the pictures afterwards: Chinese text must render as glyphs, not boxes.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images" / "main-window.png"
+SAMPLE_TXT = ROOT / "resources" / "samples" / "reply_JY20230126.txt"
+SAMPLE_DRAFT = ROOT / "resources" / "samples" / "reply_JY20230126.dafu"
+SHOTS = ["main-window", "empty-library", "missing-values", "find-replace", "full-text"]
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help=f"any of {SHOTS}")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = parser.parse_args()
+    names = args.names or SHOTS
+    unknown = [n for n in names if n not in SHOTS]
+    if unknown:
+        parser.error(f"unknown screenshot {unknown}; choose from {SHOTS}")
     tmp = Path(tempfile.mkdtemp(prefix="dafu-shot-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["DAFU_LIBRARY"] = str(tmp / "library.sqlite")
     os.environ["XDG_DATA_HOME"] = str(tmp / "data")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QImage
+    os.environ["DAFU_NO_DIALOGS"] = "1"
     from PySide6.QtWidgets import QApplication
 
     from dafu.gui.app import install_translations, prefer_cjk_ui_font
+
+    app = QApplication(sys.argv[:1])
+    prefer_cjk_ui_font(app)
+    install_translations(app, os.environ.get("DAFU_LANG", "zh_CN"))
+    for name in names:
+        shoot(app, name, tmp / name, args.out / f"{name}.png")
+    return 0
+
+
+def shoot(app, name: str, folder: Path, out: Path) -> None:
+    from PySide6.QtGui import QImage
+
     from dafu.gui.main_window import MainWindow
     from dafu.gui.settings import Settings
     from dafu.library import Library
 
-    with Library(tmp / "library.sqlite") as library:
-        library.import_path(ROOT / "resources" / "samples" / "reply_JY20230126.txt")
-    app = QApplication(sys.argv[:1])
-    prefer_cjk_ui_font(app)
-    install_translations(app, os.environ.get("DAFU_LANG", "zh_CN"))
-    window = MainWindow(Settings(tmp / "dafu.ini"), draft_file=ROOT / "resources" / "samples" / "reply_JY20230126.dafu")
+    folder.mkdir(parents=True)
+    library = folder / "library.sqlite"
+    if name != "empty-library":
+        with Library(library) as lib:
+            lib.import_path(SAMPLE_TXT)
+    else:
+        Library(library).close()
+    settings = Settings(folder / "dafu.ini")
+    settings.set("library_path", str(library))
+    window = MainWindow(settings, draft_file=None if name in ("empty-library", "missing-values") else SAMPLE_DRAFT)
     window.resize(1280, 760)
     window.splitter.setSizes([360, 440, 480])
     window.show()
-    window.library_panel.search_box.setText("时尚")
+    wait(app, 300)
+    panel = window.draft_panel
+    if name == "main-window":
+        with_signal(app, window.library_panel.search_finished, lambda: window.library_panel.search_box.setText("时尚"))
+        panel.select_key(("paragraph", (0, 0), 0))
+    elif name == "missing-values":
+        panel.field("meeting").setText("")
+    elif name == "find-replace":
+        panel.select_key(("paragraph", (0, 0), 0))
+        panel.open_find(replace=True)
+        panel.find_bar.find_edit.setText("时尚")
+        panel.find_bar.replace_edit.setText("养老")
+        panel.find_next()
+    elif name == "full-text":
+        panel.show_full_text()
+        wait(app, 200)
+        panel.full_text.focus_key(("paragraph", (0, 1), 0), 40)
+    window.preview.update_now()
+    wait(app, 900)
+    # A palette of 256 colours keeps the picture small for the README; text stays crisp.
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(out), "PNG", 9)
+    print(f"{out}: {image.width()}x{image.height()}, {out.stat().st_size // 1024} KB")
+    window.shutdown()
+    window.deleteLater()
+    wait(app, 50)
 
-    def shoot() -> None:
-        if getattr(window, "_shot", False):
-            return
-        window._shot = True
-        window.draft_panel.select_key(("paragraph", (0, 0), 0))
-        QTimer.singleShot(400, save)
 
-    def save() -> None:
-        # A palette of 256 colours keeps the picture small for the README; text stays crisp.
-        image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        image.save(str(OUT), "PNG", 9)
-        print(f"{OUT}: {image.width()}x{image.height()}, {OUT.stat().st_size // 1024} KB")
-        window.close()
-        app.quit()
+def wait(app, ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    window.library_panel.search_finished.connect(lambda _n: QTimer.singleShot(600, shoot))
-    return app.exec()
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def with_signal(app, signal, start) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(lambda *_: loop.quit())
+    QTimer.singleShot(5000, loop.quit)
+    start()
+    loop.exec()
 
 
 if __name__ == "__main__":

@@ -643,7 +643,8 @@ class DraftPanel(QWidget):
         if selected and "\n" not in selected and "\u2029" not in selected:
             self.find_bar.find_edit.setText(selected)
         self.find_bar.open_bar(replace=replace)
-        self._find_text_changed(self.find_bar.needle())
+        if self._match is None:
+            self._find_text_changed(self.find_bar.needle())   # the count; a match being shown stays current
 
     def _selected_text(self) -> str:
         from PySide6.QtWidgets import QApplication

@@ -123,6 +123,7 @@ class FullTextView(QScrollArea):
                 editor.returnPressed.connect(lambda k=key: self._step(k, 1, at_start=True))
                 number = QLabel(prefix)
                 number.setFont(font)
+                layout.setSpacing(0)
                 layout.addSpacing(12 * (len(key[1]) - 1))
                 layout.addWidget(number)
                 layout.addWidget(editor, 1)

@@ -31,8 +31,11 @@ ROLES = [("", QT_TRANSLATE_NOOP("LibraryPanel", "All parts")),
          ("closing", QT_TRANSLATE_NOOP("LibraryPanel", "Closing")),
          ("other", QT_TRANSLATE_NOOP("LibraryPanel", "Other"))]
 SEARCH_TAB, SIMILAR_TAB, MEASURES_TAB = range(3)
-# Measures columns sized to their contents, but none so wide that the others leave the pane.
-MEASURE_COLUMN_MAX = 220
+# Measures columns sized to their contents, but the long text columns (policy, item, rate) share the pane
+# with the figures: each at most this part of the table's width, so 政策, 支持事项, 比例, 上限 are in sight
+# (the rate names its base, e.g. 按项目审计核准金额50%, so it is capped too).
+MEASURE_TEXT_SHARE = {0: 0.3, 1: 0.24, 2: 0.22}
+MEASURE_COLUMN_MAX = 260
 
 __all__ = ["LibraryPanel", "HitList", "PARAGRAPH_MIME", "HIT_ROLE", "SEARCH_DELAY_MS"]
 
@@ -270,6 +273,8 @@ class LibraryPanel(QWidget):
         self.measures_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.measures_table.horizontalHeader().setStretchLastSection(True)
         self.measures_table.setWordWrap(False)
+        self.measures_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.measures_table.viewport().installEventFilter(self)   # resized: the columns share it again
         self.measures_table.doubleClicked.connect(lambda _: self.edit_measure())
         self.add_measure_button = QPushButton(self.tr("Add measure…"))
         self.edit_measure_button = QPushButton(self.tr("Edit measure…"))
@@ -286,6 +291,13 @@ class LibraryPanel(QWidget):
         return page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize and watched is self.measures_table.viewport():
+            if event.oldSize().width() != event.size().width():
+                QTimer.singleShot(0, self._size_measure_columns)
+            return False
+        return self._key_filter(watched, event)
+
+    def _key_filter(self, watched: QObject, event: QEvent) -> bool:
         """Keyboard paths: Ctrl+Enter chooses the current (or first) result; Down leaves the search box
         for the results. (Inside the main window its Ctrl+Return action gets there first and does the same.)"""
         if event.type() == QEvent.Type.KeyPress:
@@ -427,9 +439,11 @@ class LibraryPanel(QWidget):
         header = self.measures_table.horizontalHeader()
         if len(self._measures) < 500:  # sizing columns reads every row
             self.measures_table.resizeColumnsToContents()
+        available = max(self.measures_table.viewport().width(), 240)
         for column in range(self.measures_model.columnCount()):
             width = max(header.sectionSize(column), header.sectionSizeFromContents(column).width())
-            header.resizeSection(column, min(width, MEASURE_COLUMN_MAX))
+            limit = int(available * MEASURE_TEXT_SHARE[column]) if column in MEASURE_TEXT_SHARE else MEASURE_COLUMN_MAX
+            header.resizeSection(column, min(width, limit))
 
     def current_measure(self):
         index = self.measures_table.currentIndex()

@@ -27,6 +27,7 @@ class RepliesDialog(QDialog):
         self.setObjectName("replies_dialog")
         self.resize(980, 560)
         self.batches: list = []
+        self.last_change = ""   # what the last removal or tagging did, kept under the list
         self.query_edit = QLineEdit()
         self.query_edit.setPlaceholderText(self.tr("Filter by title, number, issuing body or file name"))
         self.query_edit.setClearButtonEnabled(True)
@@ -93,7 +94,7 @@ class RepliesDialog(QDialog):
         self.batch_combo.clear()
         self.batch_combo.addItem(self.tr("All imports"), None)
         for batch in batches:
-            text = self.tr("%1 · %2 · %n reply(ies)", "", batch.reply_count).replace("%1", batch.started_at[:16]) \
+            text = self.tr("%1 · %2 · %n reply(ies)", "", batch.reply_count).replace("%1", batch.started_at[:16].replace("T", " ")) \
                 .replace("%2", batch.label or "")
             self.batch_combo.addItem(text, batch.id)
         self.batch_combo.setCurrentIndex(max(0, self.batch_combo.findData(current)))
@@ -104,7 +105,7 @@ class RepliesDialog(QDialog):
         self.table.setRowCount(len(replies))
         for row, reply in enumerate(replies):
             cells = [reply.title, reply.number or "", reply.issuing_body or "", reply.date or "",
-                     reply.source_file or "", (reply.imported_at or "")[:16], "、".join(reply.tags)]
+                     reply.source_file or "", (reply.imported_at or "")[:16].replace("T", " "), "、".join(reply.tags)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -113,7 +114,8 @@ class RepliesDialog(QDialog):
         self.table.resizeColumnsToContents()
         for column, limit in enumerate((360, 120, 200, 100, 220, 130)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
-        self.count_label.setText(self.tr("%n reply(ies)", "", len(replies)))
+        count = self.tr("%n reply(ies)", "", len(replies))
+        self.count_label.setText(f"{count} · {self.last_change}" if self.last_change else count)
         self._selection_changed()
         self.loaded.emit(len(replies))
 
@@ -155,7 +157,7 @@ class RepliesDialog(QDialog):
             return
         answer = dialogs.ask(self, self.tr("Remove an import"),
                              self.tr("Remove the whole import of %1 (%n reply(ies)) from the library?", "",
-                                     batch.reply_count).replace("%1", batch.started_at[:16]),
+                                     batch.reply_count).replace("%1", batch.started_at[:16].replace("T", " ")),
                              [("remove", self.tr("Remove"), dialogs.Role.DestructiveRole),
                               (None, self.tr("Cancel"), dialogs.Role.RejectRole)],
                              informative=(batch.label + "\n\n" if batch.label else "") +
@@ -169,6 +171,7 @@ class RepliesDialog(QDialog):
         message = (self.tr("Removed %n reply(ies)", "", report.replies) + self.tr(
             ", with %1 paragraphs and %2 measures only they held").replace("%1", str(report.paragraphs))
             .replace("%2", str(report.measures)))
+        self.last_change = message
         self.count_label.setText(message)
         self.library_changed.emit(message)
         self.reload()
