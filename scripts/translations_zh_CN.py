@@ -82,6 +82,55 @@ ZH = {
     "Write dates as 2023-01-01 or 2023年1月1日: %1": "日期请写作 2023-01-01 或 2023年1月1日：%1",
     "in 10,000 yuan, e.g. 500": "单位万元，例如 500", "Cap (10,000 yuan)": "上限（万元）", "Rate (%)": "比例（%）",
     "This measure supersedes that one; it cannot also be superseded by it.": "本措施已取代该措施，不能再被它取代。",
+    # Issue 10: a clerk's whole day — form, paragraphs, find/replace, full text, library management
+    "e.g. 2024年5月20日 or 2024-5-20": "如 2024年5月20日 或 2024-5-20", "Choose the date on a calendar": "在日历上选日期",
+    "Full text": "全文", "Split paragraph": "拆分段落", "Paste %n paragraph(s)": "粘贴 %n 个段落",
+    "A paragraph that ends in 一是/二是 items cannot take more text": "以“一是、二是”分项结尾的段落不能再接文字",
+    "Join paragraphs": "合并段落", "%n match(es) in the draft": "草稿中共 %n 处", "Not found": "未找到",
+    "%1 of %2": "第 %1 处，共 %2 处", "Replace “%1”": "替换“%1”", "Replace “%1” with “%2”": "将“%1”替换为“%2”",
+    "Replaced %n occurrence(s)": "已替换 %n 处", "Find in the draft": "在草稿中查找", "Replace with": "替换为",
+    "Previous": "上一处", "Next": "下一处", "Replace": "替换", "Replace all": "全部替换", "Close (Esc)": "关闭（Esc）",
+    "Insert into the draft": "插入草稿", "Tags…": "标签…", "The library is empty": "资料库还是空的",
+    "Import a folder of your office's earlier replies (.docx or .txt): their paragraphs and the policy measures they "
+    "cite become searchable here, and you build new replies from them. Or start with the sample reply that comes "
+    "with Dafu.": "导入本单位以往答复所在的文件夹（.docx 或 .txt）：其中的段落和引用的政策措施都能在这里检索，"
+                 "用来拼写新的答复。也可以先加入软件自带的示例答复看看。",
+    "Import old replies…": "导入旧答复…", "Add the sample reply": "加入示例答复",
+    "&Find…": "查找(&F)…", "Find and &replace…": "查找和替换(&R)…",
+    "&Copy reply body for the online system": "复制答复正文（供网上办理系统）(&C)", "New s&ubheading": "新建下级标题(&U)",
+    "&View": "视图(&V)", "&Outline": "提纲(&O)", "&Full text": "全文(&F)", "&Library": "资料库(&L)",
+    "&Search the library": "检索资料库(&S)", "&Replies in the library…": "资料库中的答复(&R)…",
+    "&Tags of the chosen paragraph…": "所选段落的标签(&T)…",
+    "The body still has gaps: fill in %s first.": "正文还有空缺：请先填写%s。",
+    "Copied the reply body (%n characters) for the online handling system": "已复制答复正文（%n 字），可粘贴到建议提案网上办理系统",
+    "This finding has no automatic fix: the text is selected for you to change by hand":
+        "这一处没有自动修改，已选中相应文字，请手工修改",
+    "This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline":
+        "这段文字由模板或自动编号生成，不在草稿正文中：请在表单或提纲中修改",
+    "The text changed since it was checked; checking again": "检查之后文字已有改动，正在重新检查",
+    "Fixed: %s": "已修改：%s", "The reply cannot be exported yet: %s": "暂时不能导出：%s",
+    "fill in %s (marked red in the form)": "请填写%s（已在表单中标红）", "Errors still open": "仍有错误",
+    "The checks still find %n error(s) in this reply.": "检查仍发现 %n 处错误。", "Export anyway": "仍然导出",
+    "Show them": "查看错误", "Choose a paragraph among the library's results first": "请先在资料库检索结果中选中一个段落",
+    "Tags of the paragraph: %s": "段落的标签：%s", "Tags saved": "标签已保存",
+    "Not checked: the reply cannot be laid out yet": "尚未检查：答复暂时无法排版",
+    "Still to fill in: %s (marked red in the form)": "还需填写：%s（已在表单中标红）",
+    "Apply fix puts in: %s": "应用修改后为：%s", ", %n error(s)": "，其中错误 %n 处",
+    "This finding has no automatic fix: change the text by hand": "这一处没有自动修改，请手工修改",
+    "Replies in the library": "资料库中的答复", "Filter by title, number, issuing body or file name": "按标题、编号、发文单位或文件名筛选",
+    "Title": "标题", "File": "文件", "Imported": "导入时间", "Tags": "标签", "Remove selected…": "删除所选…",
+    "Remove this whole import…": "删除整批导入…", "Import:": "导入批次：", "All imports": "全部批次",
+    "%1 · %2 · %n reply(ies)": "%1 · %2 · %n 份答复", "%n reply(ies)": "%n 份答复", "Remove replies": "删除答复",
+    "Remove %n reply(ies) from the library?": "从资料库中删除这 %n 份答复？",
+    "Paragraphs and measures that only these replies hold go with them. This cannot be undone.":
+        "只属于这些答复的段落和政策措施会一并删除。删除后不能撤销。",
+    "Remove an import": "删除整批导入", "Remove the whole import of %1 (%n reply(ies)) from the library?":
+        "从资料库中删除 %1 导入的整批答复（%n 份）？", "Removed %n reply(ies)": "已删除 %n 份答复",
+    ", with %1 paragraphs and %2 measures only they held": "，以及只属于它们的 %1 个段落、%2 项政策措施",
+    "Tags of the reply “%s” (a search by tag finds every paragraph it uses)": "答复“%s”的标签（按标签检索时会找到它用到的每个段落）",
+    "(the user template folder in the data folder)": "（数据文件夹中的用户模板文件夹）", "Browse…": "浏览…",
+    "Dafu library (*.sqlite);;All files (*)": "答复资料库 (*.sqlite);;所有文件 (*)",
+    "New tag, e.g. 养老 or 2024年重点": "新标签，如“养老”或“2024年重点”", "Add": "添加",
 }
 
 

@@ -3,165 +3,165 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="103" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="104" />
         <source>e.g. 2024年5月20日 or 2024-5-20</source>
-        <translation type="unfinished" />
+        <translation>如 2024年5月20日 或 2024-5-20</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="107" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="108" />
         <source>Choose the date on a calendar</source>
-        <translation type="unfinished" />
+        <translation>在日历上选日期</translation>
     </message>
 </context>
 <context>
     <name>DraftPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="24" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="25" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="25" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="26" />
         <source>Meeting (short form)</source>
         <translation>会议（简称）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="26" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="27" />
         <source>Suggestion title</source>
         <translation>建议题目</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="27" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="28" />
         <source>Proposal title</source>
         <translation>提案题目</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="28" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="29" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="29" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="30" />
         <source>Deputies</source>
         <translation>代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="30" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="31" />
         <source>Members</source>
         <translation>委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="31" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="32" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="32" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="33" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="33" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="34" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="34" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="35" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="35" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="36" />
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="36" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="37" />
         <source>Result class</source>
         <translation>办理结果分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="37" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="38" />
         <source>Disclosure</source>
         <translation>公开方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="38" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="39" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="39" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="40" />
         <source>CC</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="40" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="41" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="41" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="42" />
         <source>Thanks</source>
         <translation>致谢语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="42" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="43" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="43" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="44" />
         <source>Closing thanks</source>
         <translation>结尾致谢</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="44" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="45" />
         <source>Reply word</source>
         <translation>答复用词</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="45" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="46" />
         <source>Salutation</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="46" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="47" />
         <source>Title lines</source>
         <translation>标题分行</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="47" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="48" />
         <source>Contact line</source>
         <translation>联系人位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="48" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="49" />
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="49" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="50" />
         <source>Subject</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="50" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="51" />
         <source>Addressee</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="51" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="52" />
         <source>Consulted</source>
         <translation>是否已沟通</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="52" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="53" />
         <source>Form title</source>
         <translation>表格标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="53" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="54" />
         <source>Return within days</source>
         <translation>反馈期限（天）</translation>
     </message>
@@ -203,7 +203,7 @@
     <message>
         <location filename="../../desktop/dafu/gui/draft_panel.py" line="160" />
         <source>Full text</source>
-        <translation type="unfinished" />
+        <translation>全文</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/draft_panel.py" line="205" />
@@ -216,128 +216,122 @@
         <translation>更换模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="366" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="369" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="420" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="367" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="370" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="423" />
         <source>Edit %s</source>
         <translation>编辑%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="411" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="417" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="423" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="414" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="420" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="426" />
         <source>Edit paragraph</source>
         <translation>编辑段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="423" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="432" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="426" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="435" />
         <source>Edit heading</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="438" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="441" />
         <source>Number paragraphs</source>
         <translation>段落编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="459" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="462" />
         <source>Split paragraph</source>
-        <translation type="unfinished" />
+        <translation>拆分段落</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="469" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="472" />
         <source>Paste %n paragraph(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>粘贴 %n 个段落</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="484" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="487" />
         <source>A paragraph that ends in 一是/二是 items cannot take more text</source>
-        <translation type="unfinished" />
+        <translation>以“一是、二是”分项结尾的段落不能再接文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="488" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="491" />
         <source>Join paragraphs</source>
-        <translation type="unfinished" />
+        <translation>合并段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="512" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="515" />
         <source>Insert paragraph</source>
         <translation>插入段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="524" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="527" />
         <source>Insert library paragraphs</source>
         <translation>插入资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="542" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="545" />
         <source>New heading</source>
         <translation>新标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="543" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="546" />
         <source>Insert heading</source>
         <translation>插入标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="559" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="562" />
         <source>Remove paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="561" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="564" />
         <source>Remove heading</source>
         <translation>删除标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="572" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="582" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="614" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="575" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="585" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="617" />
         <source>Move paragraph</source>
         <translation>移动段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="590" />
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="624" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="593" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="627" />
         <source>Move heading</source>
         <translation>移动标题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="661" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="665" />
         <source>%n match(es) in the draft</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>草稿中共 %n 处</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="666" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="670" />
         <source>Not found</source>
-        <translation type="unfinished" />
+        <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="679" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="683" />
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="704" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="708" />
         <source>Replace “%1”</source>
-        <translation type="unfinished" />
+        <translation>替换“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="714" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="718" />
         <source>Replace “%1” with “%2”</source>
-        <translation type="unfinished" />
+        <translation>将“%1”替换为“%2”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/draft_panel.py" line="715" />
+        <location filename="../../desktop/dafu/gui/draft_panel.py" line="719" />
         <source>Replaced %n occurrence(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已替换 %n 处</numerusform></translation>
     </message>
 </context>
 <context>
@@ -345,53 +339,53 @@
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="23" />
         <source>Find in the draft</source>
-        <translation type="unfinished" />
+        <translation>在草稿中查找</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="28" />
         <source>Replace with</source>
-        <translation type="unfinished" />
+        <translation>替换为</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="32" />
         <source>Previous</source>
-        <translation type="unfinished" />
+        <translation>上一处</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="33" />
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation>下一处</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="34" />
         <source>Replace</source>
-        <translation type="unfinished" />
+        <translation>替换</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="35" />
         <source>Replace all</source>
-        <translation type="unfinished" />
+        <translation>全部替换</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/find_bar.py" line="38" />
         <source>Close (Esc)</source>
-        <translation type="unfinished" />
+        <translation>关闭（Esc）</translation>
     </message>
 </context>
 <context>
     <name>HitList</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="75" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="78" />
         <source>Insert into the draft</source>
-        <translation type="unfinished" />
+        <translation>插入草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="76" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="79" />
         <source>Tags…</source>
-        <translation type="unfinished" />
+        <translation>标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="108" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="111" />
         <source>used in %n replies</source>
         <translation><numerusform>%n 份答复用过</numerusform></translation>
     </message>
@@ -512,23 +506,23 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="200" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="203" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="154" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="157" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="235" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="238" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="155" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="237" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="158" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="240" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
@@ -573,97 +567,97 @@
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="274" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="279" />
         <source>Add measure…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="275" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="280" />
         <source>Edit measure…</source>
         <translation>编辑措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="156" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="159" />
         <source>Measures</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="168" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="171" />
         <source>The library is empty</source>
-        <translation type="unfinished" />
+        <translation>资料库还是空的</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="175" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="178" />
         <source>Import a folder of your office's earlier replies (.docx or .txt): their paragraphs and the policy measures they cite become searchable here, and you build new replies from them. Or start with the sample reply that comes with Dafu.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="177" />
-        <source>Import old replies…</source>
-        <translation type="unfinished" />
+        <translation>导入本单位以往答复所在的文件夹（.docx 或 .txt）：其中的段落和引用的政策措施都能在这里检索，用来拼写新的答复。也可以先加入软件自带的示例答复看看。</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/library_panel.py" line="180" />
-        <source>Add the sample reply</source>
-        <translation type="unfinished" />
+        <source>Import old replies…</source>
+        <translation>导入旧答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="206" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="183" />
+        <source>Add the sample reply</source>
+        <translation>加入示例答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="209" />
         <source>Part of the reply</source>
         <translation>答复中的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="207" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="210" />
         <source>Year of the reply</source>
         <translation>答复年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="208" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="211" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="209" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="212" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="260" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="263" />
         <source>Filter measures</source>
         <translation>筛选政策措施</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="349" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="361" />
         <source>First %n results; type more to narrow them</source>
         <translation><numerusform>仅显示前 %n 条结果，请继续输入以缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="351" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="363" />
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="355" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="367" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="360" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="372" />
         <source>%n similar paragraph(s), best first</source>
         <translation><numerusform>%n 个相似段落，按相关程度排列</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="380" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="392" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="381" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="393" />
         <source>All issuing bodies</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="382" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="394" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -741,272 +735,268 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="152" />
-        <source>&amp;Find…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
-        <source>Find and &amp;replace…</source>
-        <translation type="unfinished" />
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="154" />
-        <source>&amp;Copy reply body for the online system</source>
-        <translation type="unfinished" />
+        <source>Find and &amp;replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="157" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="155" />
+        <source>&amp;Copy reply body for the online system</source>
+        <translation>复制答复正文（供网上办理系统）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="158" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="160" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="161" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="162" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
         <source>New s&amp;ubheading</source>
-        <translation type="unfinished" />
+        <translation>新建下级标题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="165" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="166" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="166" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="168" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="169" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="170" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="174" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="175" />
         <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
-        <source>&amp;Outline</source>
-        <translation type="unfinished" />
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="177" />
-        <source>&amp;Full text</source>
-        <translation type="unfinished" />
+        <source>&amp;Outline</source>
+        <translation>提纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
-        <source>&amp;Library</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
+        <source>&amp;Full text</source>
+        <translation>全文(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="187" />
-        <source>&amp;Search the library</source>
-        <translation type="unfinished" />
+        <source>&amp;Library</source>
+        <translation>资料库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="190" />
-        <source>&amp;Replies in the library…</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="188" />
+        <source>&amp;Search the library</source>
+        <translation>检索资料库(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="191" />
+        <source>&amp;Replies in the library…</source>
+        <translation>资料库中的答复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="192" />
         <source>&amp;Tags of the chosen paragraph…</source>
-        <translation type="unfinished" />
+        <translation>所选段落的标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="193" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
         <source>Add the sample reply</source>
-        <translation type="unfinished" />
+        <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="195" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="200" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="220" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="221" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="292" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="293" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="293" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="294" />
         <source>Save the changes to %s?</source>
         <translation>是否把修改保存到 %s？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="295" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="296" />
         <source>Either way the draft stays in the library under File → Recent drafts.</source>
         <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="316" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="317" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="317" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="318" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="336" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="337" />
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="380" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="381" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="380" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="381" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="398" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="399" />
         <location filename="../../desktop/dafu/gui/main_window.py" line="557" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="406" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="407" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="429" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="430" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="435" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="436" />
         <source>The body still has gaps: fill in %s first.</source>
-        <translation type="unfinished" />
+        <translation>正文还有空缺：请先填写%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="439" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="440" />
         <source>Copied the reply body (%n characters) for the online handling system</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已复制答复正文（%n 字），可粘贴到建议提案网上办理系统</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="466" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="467" />
         <source>This finding has no automatic fix: the text is selected for you to change by hand</source>
-        <translation type="unfinished" />
+        <translation>这一处没有自动修改，已选中相应文字，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="470" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="471" />
         <source>This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline</source>
-        <translation type="unfinished" />
+        <translation>这段文字由模板或自动编号生成，不在草稿正文中：请在表单或提纲中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="473" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="474" />
         <source>The text changed since it was checked; checking again</source>
-        <translation type="unfinished" />
+        <translation>检查之后文字已有改动，正在重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="478" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="479" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="480" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="481" />
         <source>Fixed: %s</source>
-        <translation type="unfinished" />
+        <translation>已修改：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="493" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="494" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="495" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="496" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="508" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="509" />
         <source>The reply cannot be exported yet: %s</source>
-        <translation type="unfinished" />
+        <translation>暂时不能导出：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="508" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="509" />
         <source>fill in %s (marked red in the form)</source>
-        <translation type="unfinished" />
+        <translation>请填写%s（已在表单中标红）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="523" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="524" />
         <source>Errors still open</source>
-        <translation type="unfinished" />
+        <translation>仍有错误</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="524" />
-        <source>The checks still find %n error(s) in this reply.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="525" />
-        <source>Export anyway</source>
-        <translation type="unfinished" />
+        <source>The checks still find %n error(s) in this reply.</source>
+        <translation><numerusform>检查仍发现 %n 处错误。</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
-        <source>Show them</source>
-        <translation type="unfinished" />
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="550" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="527" />
+        <source>Show them</source>
+        <translation>查看错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/main_window.py" line="551" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="555" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="556" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
@@ -1021,37 +1011,37 @@
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="576" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="578" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="607" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="609" />
         <source>Choose a paragraph among the library's results first</source>
-        <translation type="unfinished" />
+        <translation>请先在资料库检索结果中选中一个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="618" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="620" />
         <source>Tags of the paragraph: %s</source>
-        <translation type="unfinished" />
+        <translation>段落的标签：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="632" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="636" />
         <source>Tags saved</source>
-        <translation type="unfinished" />
+        <translation>标签已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="663" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="667" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="664" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="668" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="677" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="681" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -1189,7 +1179,7 @@
     <message>
         <location filename="../../desktop/dafu/gui/preview.py" line="197" />
         <source>Not checked: the reply cannot be laid out yet</source>
-        <translation type="unfinished" />
+        <translation>尚未检查：答复暂时无法排版</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/preview.py" line="209" />
@@ -1199,12 +1189,12 @@
     <message>
         <location filename="../../desktop/dafu/gui/preview.py" line="212" />
         <source>Still to fill in: %s (marked red in the form)</source>
-        <translation type="unfinished" />
+        <translation>还需填写：%s（已在表单中标红）</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/preview.py" line="318" />
         <source>Apply fix puts in: %s</source>
-        <translation type="unfinished" />
+        <translation>应用修改后为：%s</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/preview.py" line="325" />
@@ -1219,14 +1209,12 @@
     <message numerus="yes">
         <location filename="../../desktop/dafu/gui/preview.py" line="328" />
         <source>, %n error(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>，其中错误 %n 处</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/preview.py" line="351" />
         <source>This finding has no automatic fix: change the text by hand</source>
-        <translation type="unfinished" />
+        <translation>这一处没有自动修改，请手工修改</translation>
     </message>
 </context>
 <context>
@@ -1234,155 +1222,145 @@
     <message>
         <location filename="../../desktop/dafu/gui/replies_dialog.py" line="26" />
         <source>Replies in the library</source>
-        <translation type="unfinished" />
+        <translation>资料库中的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="31" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="32" />
         <source>Filter by title, number, issuing body or file name</source>
-        <translation type="unfinished" />
+        <translation>按标题、编号、发文单位或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="41" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="41" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="41" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="43" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="43" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="43" />
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="42" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="43" />
         <source>Tags</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="53" />
-        <source>Remove selected…</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/replies_dialog.py" line="54" />
-        <source>Remove this whole import…</source>
-        <translation type="unfinished" />
+        <source>Remove selected…</source>
+        <translation>删除所选…</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/replies_dialog.py" line="55" />
-        <source>Tags…</source>
-        <translation type="unfinished" />
+        <source>Remove this whole import…</source>
+        <translation>删除整批导入…</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/replies_dialog.py" line="56" />
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="57" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="63" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="64" />
         <source>Import:</source>
-        <translation type="unfinished" />
+        <translation>导入批次：</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="94" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="95" />
         <source>All imports</source>
-        <translation type="unfinished" />
+        <translation>全部批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="96" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="97" />
         <source>%1 · %2 · %n reply(ies)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 · %2 · %n 份答复</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="116" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="117" />
         <source>%n reply(ies)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="140" />
-        <source>Remove replies</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="141" />
-        <source>Remove %n reply(ies) from the library?</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 份答复</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/replies_dialog.py" line="142" />
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="159" />
+        <source>Remove replies</source>
+        <translation>删除答复</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="143" />
+        <source>Remove %n reply(ies) from the library?</source>
+        <translation><numerusform>从资料库中删除这 %n 份答复？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="144" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="161" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="143" />
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="160" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="145" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="162" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="145" />
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="163" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="147" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="165" />
         <source>Paragraphs and measures that only these replies hold go with them. This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>只属于这些答复的段落和政策措施会一并删除。删除后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="156" />
-        <source>Remove an import</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
         <location filename="../../desktop/dafu/gui/replies_dialog.py" line="158" />
-        <source>Remove the whole import of %1 (%n reply(ies)) from the library?</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <source>Remove an import</source>
+        <translation>删除整批导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="169" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="160" />
+        <source>Remove the whole import of %1 (%n reply(ies)) from the library?</source>
+        <translation><numerusform>从资料库中删除 %1 导入的整批答复（%n 份）？</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="171" />
         <source>Removed %n reply(ies)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已删除 %n 份答复</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="170" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="172" />
         <source>, with %1 paragraphs and %2 measures only they held</source>
-        <translation type="unfinished" />
+        <translation>，以及只属于它们的 %1 个段落、%2 项政策措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="188" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="191" />
         <source>Tags of the reply “%s” (a search by tag finds every paragraph it uses)</source>
-        <translation type="unfinished" />
+        <translation>答复“%s”的标签（按标签检索时会找到它用到的每个段落）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="201" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="206" />
         <source>Tags saved</source>
-        <translation type="unfinished" />
+        <translation>标签已保存</translation>
     </message>
 </context>
 <context>
@@ -1395,7 +1373,7 @@
     <message>
         <location filename="../../desktop/dafu/gui/settings_dialog.py" line="25" />
         <source>(the user template folder in the data folder)</source>
-        <translation type="unfinished" />
+        <translation>（数据文件夹中的用户模板文件夹）</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/settings_dialog.py" line="34" />
@@ -1427,7 +1405,7 @@
     <message>
         <location filename="../../desktop/dafu/gui/settings_dialog.py" line="42" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>浏览…</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/settings_dialog.py" line="50" />
@@ -1442,7 +1420,7 @@
     <message>
         <location filename="../../desktop/dafu/gui/settings_dialog.py" line="62" />
         <source>Dafu library (*.sqlite);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>答复资料库 (*.sqlite);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1450,17 +1428,17 @@
     <message>
         <location filename="../../desktop/dafu/gui/tag_dialog.py" line="12" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/tag_dialog.py" line="22" />
         <source>New tag, e.g. 养老 or 2024年重点</source>
-        <translation type="unfinished" />
+        <translation>新标签，如“养老”或“2024年重点”</translation>
     </message>
     <message>
         <location filename="../../desktop/dafu/gui/tag_dialog.py" line="24" />
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
 </context>
 </TS>

@@ -618,7 +618,9 @@ class MainWindow(QMainWindow):
 
         excerpt = hit.text if len(hit.text) <= 80 else hit.text[:80] + "…"
         dialog = TagDialog(self.tr("Tags of the paragraph: %s") % excerpt, tags, all_tags, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.window().activateWindow()   # the keyboard back where it was, with or without a window manager
+        if not accepted:
             return
         added, removed = dialog.changes()
         if not added and not removed:

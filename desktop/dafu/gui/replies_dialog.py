@@ -189,7 +189,9 @@ class RepliesDialog(QDialog):
 
         dialog = TagDialog(self.tr("Tags of the reply “%s” (a search by tag finds every paragraph it uses)")
                            % reply.title, tags, all_tags, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.window().activateWindow()   # the keyboard back where it was, with or without a window manager
+        if not accepted:
             return
         added, removed = dialog.changes()
         if not added and not removed:
