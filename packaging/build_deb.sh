@@ -20,13 +20,15 @@ cp packaging/linux/dafu-mime.xml "$root/usr/share/mime/packages/dafu.xml"
 cp resources/icons/dafu.svg "$root/usr/share/icons/hicolor/scalable/apps/dafu.svg"
 cp packaging/linux/copyright "$root/usr/share/doc/dafu/copyright"
 size=$(du -sk "$root" | cut -f1)
+# The X11 libraries the bundled Qt's xcb plugin links against: the list scripts/bootstrap.sh installs.
+XCB_DEPENDS=$(sed -n '/^XCB_LIBS=(/,/)/p' scripts/bootstrap.sh | tr -d '()\n' | sed 's/XCB_LIBS=//; s/^ *//; s/  */, /g; s/, *$//')
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: dafu
 Version: ${version}
 Architecture: ${arch}
 Maintainer: Dafu developers <dafu@localhost>
 Installed-Size: ${size}
-Depends: libc6, libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3
+Depends: libc6, libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3, libglib2.0-0, ${XCB_DEPENDS}
 Recommends: fonts-noto-cjk, fonts-arphic-ukai
 Section: editors
 Priority: optional

@@ -56,5 +56,8 @@ def window(qtbot, settings, monkeypatch):
     win.errors = errors
     qtbot.addWidget(win)
     win.show()
+    # The clerk's window has the keyboard: on a bare X server (no window manager) only activateWindow gives it.
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
     yield win
     win.shutdown()

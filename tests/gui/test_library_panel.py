@@ -30,6 +30,8 @@ def panel(qtbot, rich_library):
     qtbot.addWidget(widget)
     widget.resize(480, 800)
     widget.show()
+    widget.activateWindow()   # the keyboard is the clerk's (on a bare X server only this gives it)
+    qtbot.waitUntil(widget.isActiveWindow, timeout=5000)
     qtbot.waitUntil(lambda: widget.year_filter.count() == 4, timeout=5000)   # all years + 2022/2023/2024
     yield widget
     widget.shutdown()
