@@ -2,7 +2,6 @@
 (QAction.trigger(), which passes triggered(bool)'s ``checked``) or its shortcut — with the dialogs it
 opens answered by clicking. A new action without a step here fails the first test."""
 import shutil
-from pathlib import Path
 
 import pytest
 from docx import Document

@@ -117,6 +117,12 @@ def install_quit_handlers(app: QApplication, window) -> QTimer:
 
 
 def main(argv: list[str] | None = None) -> int:
+    app, _window = start(argv)
+    return app.exec()
+
+
+def start(argv: list[str] | None = None):
+    """Everything a start does up to the event loop: (application, main window), the window shown."""
     argv = list(sys.argv if argv is None else argv)
     QGuiApplication.setApplicationName("Dafu")
     QGuiApplication.setOrganizationName("Dafu")
@@ -144,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     window.library_panel.focus_search()
     if os.environ.get("DAFU_QUIT_AFTER_MS"):
         QTimer.singleShot(int(os.environ["DAFU_QUIT_AFTER_MS"]), window.close)
-    return app.exec()
+    return app, window
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 Role = QMessageBox.ButtonRole
 
@@ -47,3 +47,23 @@ def _back_to(parent: QWidget | None) -> None:
     bare X server, nothing else would give it back)."""
     if parent is not None:
         parent.window().activateWindow()
+
+
+def open_file(parent: QWidget, title: str, folder: str = "", filters: str = "") -> str:
+    """The file the clerk chose to open ("" for none); the keyboard goes back to ``parent``'s window."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    _back_to(parent)
+    return path
+
+
+def save_file(parent: QWidget, title: str, suggested: str = "", filters: str = "",
+              options: QFileDialog.Option = QFileDialog.Option(0)) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters, options=options)
+    _back_to(parent)
+    return path
+
+
+def folder(parent: QWidget, title: str, start: str = "") -> str:
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    _back_to(parent)
+    return path

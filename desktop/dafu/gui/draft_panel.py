@@ -13,7 +13,7 @@ import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -24,7 +24,7 @@ from dafu.gui.find_bar import FindBar
 from dafu.gui.full_text import FullTextView
 from dafu.gui.library_panel import PARAGRAPH_MIME
 from dafu.gui.paragraph_editor import ParagraphEditor
-from dafu.gui.value_form import CHOICES, FIELD_LABELS, LIST_FIELDS, DateField, ValueForm, field_label  # noqa: F401
+from dafu.gui.value_form import DateField, ValueForm, field_label
 from dafu.numbering import heading_number, ordinal
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

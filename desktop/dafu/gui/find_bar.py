@@ -54,6 +54,11 @@ class FindBar(QWidget):
         grid.addWidget(self.replace_all_button, 1, 2)
         grid.addWidget(self.status, 2, 0, 1, 4)
         grid.setColumnStretch(0, 1)
+        # Tab goes from what to find to what to put instead, then to the buttons (not by grid position)
+        for first, second in ((self.find_edit, self.replace_edit), (self.replace_edit, self.next_button),
+                              (self.next_button, self.previous_button), (self.previous_button, self.replace_button),
+                              (self.replace_button, self.replace_all_button)):
+            QWidget.setTabOrder(first, second)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.hide()

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from dafu.gui import dialogs
 from dafu.gui.qt_workers import GeneratorJob
 
 
@@ -95,7 +96,7 @@ class ImportDialog(QDialog):
         if self.running() or self.finished_import:
             return False
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder of old replies"))
+            chosen = dialogs.folder(self, self.tr("Folder of old replies"))
             if not chosen:
                 return False
             folder = Path(chosen)

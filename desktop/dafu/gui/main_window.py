@@ -9,8 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from dafu import paths
 from dafu.draft import Draft, body_text, replace_span, text_at
@@ -314,8 +313,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_leave():
             return
         folder = str(self.file_path.parent) if self.file_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open draft"), folder,
-                                              self.tr("Dafu drafts (*.dafu);;All files (*)"))
+        path = dialogs.open_file(self, self.tr("Open draft"), folder, self.tr("Dafu drafts (*.dafu);;All files (*)"))
         if path:
             try:
                 self.open_path(Path(path))
@@ -378,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> None:
         suggested = str(self.file_path or Path.home() / f"{self.draft_name() or 'draft'}.dafu")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save draft as"), suggested, self.tr("Dafu drafts (*.dafu)"))
+        path = dialogs.save_file(self, self.tr("Save draft as"), suggested, self.tr("Dafu drafts (*.dafu)"))
         if path:
             self._write_file(Path(path) if path.endswith(".dafu") else Path(path + ".dafu"))
 
@@ -491,9 +489,8 @@ class MainWindow(QMainWindow):
         if not self.ready_to_export(template):
             return
         folder = self.file_path.parent if self.file_path else Path.home()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export official reply"),
-                                              str(folder / self.default_export_name(template)),
-                                              self.tr("Word documents (*.docx)"))
+        path = dialogs.save_file(self, self.tr("Export official reply"), str(folder / self.default_export_name(template)),
+                                 self.tr("Word documents (*.docx)"))
         if path:
             self.export_to(Path(path) if path.lower().endswith(".docx") else Path(path + ".docx"), template)
 
@@ -575,7 +572,7 @@ class MainWindow(QMainWindow):
         from dafu.gui.import_dialog import ImportDialog
 
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder of old replies"))
+            chosen = dialogs.folder(self, self.tr("Folder of old replies"))
             if not chosen:
                 return None
             folder = Path(chosen)

@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLineEdit, QPushButton, QSpinBox, QWidget)
 
+from dafu.gui import dialogs
 from dafu.gui.settings import Settings
 
 FIELD_MIN_WIDTH = 420
@@ -58,12 +59,11 @@ class SettingsDialog(QDialog):
         edit = self.edits[name]
         start = edit.text() or edit.placeholderText()
         if name == "library_path":
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Library file"), start,
-                                                  self.tr("Dafu library (*.sqlite);;All files (*)"),
-                                                  options=QFileDialog.Option.DontConfirmOverwrite)
+            path = dialogs.save_file(self, self.tr("Library file"), start,
+                                     self.tr("Dafu library (*.sqlite);;All files (*)"),
+                                     options=QFileDialog.Option.DontConfirmOverwrite)
         else:
-            path = QFileDialog.getExistingDirectory(self, self.tr("User template folder"),
-                                                    start if Path(start).is_dir() else str(Path.home()))
+            path = dialogs.folder(self, self.tr("User template folder"), start if Path(start).is_dir() else str(Path.home()))
         if path:
             edit.setText(path)
 
