@@ -68,15 +68,7 @@ class Library:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         batch = importer.Batch(label) if label else None
-        iterator = importer.iter_import(self.db, paths, cancel=cancel, batch=batch)
-        while True:
-            try:
-                item = next(iterator)
-            except StopIteration:
-                return
-            except sqlite3.DatabaseError as exc:
-                raise store.library_error(exc, self.path) from None
-            yield item
+        yield from self._guarded_iter(importer.iter_import(self.db, paths, cancel=cancel, batch=batch))
 
     def import_path(self, paths: str | Path | Iterable[str | Path], *,
                     progress: Callable[[int, int, ImportResult], None] | None = None,
@@ -198,6 +190,7 @@ class Library:
         return report
 
     def _guarded_iter(self, iterator: Iterator[Any]) -> Iterator[Any]:
+        """A long job's steps, with a database failure turned into a LibraryError naming the file."""
         while True:
             try:
                 item = next(iterator)
