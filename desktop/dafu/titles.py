@@ -42,6 +42,8 @@ def char_em(c: str) -> float:
     code = ord(c)
     if 32 <= code < 127:
         return _LATIN_WIDTHS[code - 32] / 2048
+    if c == "\xa0":
+        return _LATIN_WIDTHS[0] / 2048
     return 1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5
 
 
