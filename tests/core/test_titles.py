@@ -72,3 +72,14 @@ def test_titles_of_twenty_thousand_characters_break_fast():
         lines = break_title(title)
         assert time.perf_counter() - start < 2.0
         assert "".join(lines) == title and all(width_em(line) <= TITLE_LINE_EMS for line in lines)
+
+
+def test_the_segmenter_loads_only_when_a_title_needs_breaking():
+    """jieba-rs costs ~90 ms to load its dictionary: importing Dafu must not pay it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, dafu.templates, dafu.render, dafu.titles as t; assert 'rjieba' not in sys.modules; "
+            "t.break_title('关于区八届人大三次会议第126号建议的答复'); assert 'rjieba' not in sys.modules; "
+            "t.break_title('关于' + '加快数字化转型推动科技赋能时尚产业' * 3 + '的建议'); assert 'rjieba' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
