@@ -372,3 +372,20 @@ def test_feedback_form_table(tmp_path, sample_draft):
     assert first_box.text == "□"
     fonts = first_box._r.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+
+
+def test_any_order_of_blocks_exports_and_reopens(tmp_path):
+    """Templates are the clerk's: blocks may come in any order, alone or repeated."""
+    import random
+
+    rng = random.Random(12)
+    kinds = [k for k in BlockKind if k is not BlockKind.TABLE] + [BlockKind.TABLE]
+    for n in range(60):
+        blocks = []
+        for kind in rng.choices(kinds, k=rng.randint(0, 9)):
+            if kind is BlockKind.TABLE:
+                blocks.append(Block(kind, rows=(("建议编号", "JY1"), ("日期", ""))))
+            else:
+                blocks.append(Block(kind, "2023年5月28日第126号" * rng.randint(0, 3), level=rng.randint(0, 5)))
+        path = export_docx(ReplyDocument(blocks=blocks), tmp_path / f"{n}.docx")
+        Document(str(path))

@@ -224,6 +224,8 @@ class _Writer:
 
     def keep_previous_with_next(self, *, widow_control: bool = False) -> None:
         """Add keepNext (and, for the last body paragraph, widow control) to the paragraph just written."""
+        if not self.parts:
+            return
         last = self.parts[-1]
         if not last.startswith("<w:p>") or "<w:keepNext/>" in last:
             return
