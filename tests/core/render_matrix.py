@@ -66,8 +66,10 @@ def draft(template: str, variant: str) -> Draft:
     elif variant == "marks":
         values.update(doc_number="福文旅体函〔2023〕12号", signer="王五", result_class="A", disclosure="主动公开")
     elif variant == "long_title":
-        key = {"proposal_reply": "proposal_title", "letter": "subject"}.get(template, "suggestion_title")
-        values[key] = LONG_TITLE
+        if template == "letter":
+            values["subject"] = LONG_TITLE.removeprefix("关于").removesuffix("的建议")
+        else:
+            values["proposal_title" if template == "proposal_reply" else "suggestion_title"] = LONG_TITLE
     elif variant == "sealed":
         values["seal"] = True
     elif variant == "footer":
