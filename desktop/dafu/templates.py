@@ -38,7 +38,9 @@ _SIMPLE_KINDS = {
     "doc_number": BlockKind.DOC_NUMBER, "salutation": BlockKind.SALUTATION, "p": BlockKind.PARAGRAPH,
     "closing": BlockKind.CLOSING, "issuer": BlockKind.ISSUER, "date": BlockKind.DATE,
     "note": BlockKind.NOTE, "cc": BlockKind.CC, "spacer": BlockKind.SPACER,
+    "printed_by": BlockKind.PRINTED_BY, "printed_on": BlockKind.PRINTED_ON, "seal": BlockKind.SEAL,
 }
+_TEXTLESS = {"spacer", "seal"}
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,8 @@ def parse_markup(markup: str, *, source: str = "<template>") -> list[Block]:
             if text:
                 title_lines.append(text)
         elif tag == "row":
-            table_rows.append(tuple(cell.strip() for cell in text.split("||")))
+            # only ASCII blanks: a cell's full-width spaces are room to write in (日期 ||　　年　　月　　日)
+            table_rows.append(tuple(cell.strip(" \t") for cell in text.split("||")))
         elif tag in ("h1", "h2", "h3", "h4"):
             level = int(tag[1])
             counters[level - 1] += 1
@@ -257,7 +260,7 @@ def parse_markup(markup: str, *, source: str = "<template>") -> list[Block]:
             enum_count += 1
             blocks.append(Block(BlockKind.PARAGRAPH, ordinal(enum_count) + text))
         elif tag in _SIMPLE_KINDS:
-            if text or tag == "spacer":
+            if text or tag in _TEXTLESS:
                 blocks.append(Block(_SIMPLE_KINDS[tag], text))
         else:
             raise TemplateError(f"未知的标记 @{tag}（unknown tag）", path=source)

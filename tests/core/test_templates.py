@@ -50,7 +50,8 @@ def test_suggestion_reply_blocks_in_order():
     doc = assemble(draft)
     kinds = [b.kind for b in doc.blocks]
     assert kinds[:4] == [BlockKind.CLASS_MARK, BlockKind.DISCLOSURE, BlockKind.TITLE, BlockKind.SALUTATION]
-    assert kinds[-5:] == [BlockKind.CLOSING, BlockKind.ISSUER, BlockKind.DATE, BlockKind.NOTE, BlockKind.CC]
+    assert kinds[-7:] == [BlockKind.CLOSING, BlockKind.ISSUER, BlockKind.DATE, BlockKind.NOTE, BlockKind.CC,
+                          BlockKind.PRINTED_BY, BlockKind.PRINTED_ON]  # 抄送 brings the 版记's 印发 line
     headings = [b.display_text for b in doc.of_kind(BlockKind.HEADING)]
     assert headings == ["一、工作开展情况", "（一）政策引导", "（二）空间打造", "二、下一步工作安排"]
     texts = [b.text for b in doc.of_kind(BlockKind.PARAGRAPH)]

@@ -18,13 +18,20 @@ _templates_dir = click.option("--templates", "templates_dir", type=click.Path(fi
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="输出的 .docx（default: beside the draft）")
 @click.option("-t", "--template", help="用另一个模板渲染同一草稿，如 feedback_form（征询意见表）")
+@click.option("--pdf", "with_pdf", is_flag=True,
+              help="同时在 .docx 旁生成 PDF（供公开；需要 LibreOffice）/ also write a PDF beside the .docx")
 @_templates_dir
 @handle_errors
-def render_command(draft: Path, output: Path | None, template: str | None, templates_dir: Path | None) -> None:
+def render_command(draft: Path, output: Path | None, template: str | None, with_pdf: bool,
+                   templates_dir: Path | None) -> None:
     """把草稿渲染成符合 GB/T 9704 的 .docx 答复函。"""
     output = output or default_output(draft, template)
     written = render(draft, output, template=template, templates=TemplateSet(user_dir=templates_dir))
     click.echo(str(written))
+    if with_pdf:
+        from dafu.export.pdf import export_pdf
+
+        click.echo(str(export_pdf(written)))
 
 
 @main.command("templates")
