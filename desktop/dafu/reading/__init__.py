@@ -58,9 +58,18 @@ def explain_reply(text: str) -> list[Assigned]:
 
 
 def not_a_reply(reading: Reading) -> str | None:
-    """Why a file's text is not taken as a reply, or None: it needs a title that looks like one, and a body."""
-    titled = any(a.part is Part.TITLE and a.evidence.score(Part.TITLE) > 0 for a in reading.lines)
-    if not titled or not reading.document.of_kind(BlockKind.PARAGRAPH):
+    """Why a file's text is not taken as a reply, or None.
+
+    It needs a body, and a title that looks like one — or, as many published
+    replies start straight with the salutation, a salutation and a signature
+    (closing phrase, issuing body or date).
+    """
+    def found(part: Part) -> bool:
+        return any(a.part is part and a.evidence.score(part) > 0 for a in reading.lines)
+
+    signed = found(Part.CLOSING) or found(Part.DATE) or found(Part.ISSUER)
+    if not reading.document.of_kind(BlockKind.PARAGRAPH) or not (
+            found(Part.TITLE) or (found(Part.SALUTATION) and signed)):
         return "不像是一份答复（no title or body found）"
     return None
 
