@@ -22,7 +22,7 @@ from pathlib import Path
 from dafu.errors import ImportFileError
 from dafu.model import BlockKind, ReplyDocument
 from dafu.reading.assign import Assigned, assign
-from dafu.reading.cleaning import clean_text
+from dafu.reading.cleaning import clean_lines, clean_text
 from dafu.reading.decoding import decode_text
 from dafu.reading.evidence import Part, line_evidence, make_lines
 from dafu.reading.fields import build_document, meeting_of, suggestion_title_of
@@ -44,7 +44,7 @@ class Reading:
 
 def reading_of(text: str) -> Reading:
     """Read a reply's text: lines → evidence → parts → document. Pure."""
-    lines = make_lines(clean_text(text).split("\n"))
+    lines = make_lines(clean_lines(text))
     assigned = assign(line_evidence(lines))
     return Reading(build_document(assigned), assigned)
 

@@ -14,7 +14,7 @@ from dafu.numbering import parse_chinese_numeral
 
 _FOLD = str.maketrans({
     ":": "：", "(": "（", ")": "）", ",": "，", ";": "；", "!": "！", "?": "？", "[": "〔", "]": "〕",
-    "［": "〔", "］": "〕", "【": "〔", "】": "〕", "﹝": "〔", "﹞": "〕", "<": "《", ">": "》", "〈": "《", "〉": "》",
+    "［": "〔", "］": "〕", "【": "〔", "】": "〕", "﹝": "〔", "﹞": "〕", "〈": "《", "〉": "》",
     "︰": "：", "﹕": "：", "∶": "：",
     # traditional forms of the characters the patterns look for
     "關": "关", "於": "于", "覆": "复", "複": "复", "議": "议", "會": "会", "團": "团", "員": "员", "聯": "联",
@@ -34,7 +34,7 @@ def line_key(text: str) -> str:
 # -- dates --------------------------------------------------------------------------
 
 _CN_DIGITS = "〇零一二三四五六七八九○Ｏ0О"
-_DATE_AR = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_DATE_AR = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|号|(?![\d]))"
 _DATE_CN = rf"([{_CN_DIGITS}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
 _DATE_NUM = r"((?:19|20)\d{2})\s*[.．\-－/／]\s*(\d{1,2})\s*[.．\-－/／]\s*(\d{1,2})(?![\d:：])"
 DATE_ANY = re.compile(rf"{_DATE_AR}|{_DATE_CN}|{_DATE_NUM}")
@@ -65,6 +65,21 @@ def parse_date(text: str) -> dt.date | None:
     return date_from_match(m) if m else None
 
 
+def compact_date(text: str) -> dt.date | None:
+    """A date written as bare digits on its own line: 20211026, 2023518 (→ 2023-05-18), 202198 (→ 2021-09-08)."""
+    digits = line_key(text).strip("（）")
+    if not re.fullmatch(r"(?:19|20)\d{4,6}", digits):
+        return None
+    year, rest = int(digits[:4]), digits[4:]
+    splits = {2: [(1, 1)], 3: [(1, 2), (2, 1)], 4: [(2, 2)]}[len(rest)]
+    for m_len, _ in splits:
+        try:
+            return dt.date(year, int(rest[:m_len]), int(rest[m_len:]))
+        except ValueError:
+            continue
+    return None
+
+
 def find_date(text: str) -> tuple[dt.date, re.Match] | None:
     """The first date written anywhere in the text."""
     for m in DATE_ANY.finditer(text):
@@ -92,5 +107,5 @@ PERSON_AFTER = re.compile(
 ORGAN_END = re.compile(
     r"(?:人民政府|政府|委员会|办公室|办公厅|局|委|办|院|厅|部|署|中心|公司|集团|街道|街道办事处|镇|乡|所|站|队|支队|大队|"
     r"馆|会|社|行|银行|分行|法院|检察院|处|科|管委会|管理处|总站|学校|大学|医院|工委|党组|商会|协会|联合会|指挥部)$")
-ORGAN_PREFIX = re.compile(r"^(?:承办单位|答复单位|主办单位|办理单位|发文单位|发文机关|答复部门|承办部门|主办部门|单位)：")
+ORGAN_PREFIX = re.compile(r"^(?:承办单位|答复单位|主办单位|办理单位|发文单位|发文机关|答复部门|承办部门|主办部门|联系单位|单位)：")
 HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
