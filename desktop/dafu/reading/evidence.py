@@ -82,7 +82,7 @@ _WEB_WORDS = {"大", "中", "小", "打印", "关闭", "分享", "收藏", "首�
               "政务公开", "建议提案", "建议提案办理", "建议提案办理结果", "人大建议", "政协提案", "人大代表建议", "政协委员提案",
               "信息公开", "政府信息公开", "法定主动公开内容", "主动公开", "正文", "详情", "建议内容", "答复内容", "提案内容",
               "建议提案办理情况", "提案办理", "建议办理", "人大代表建议答复", "政协委员提案答复", "通知公告", "工作动态"}
-_PAGE_NUMBER = re.compile(r"^[—\-－–]?\s*\d{1,3}\s*[—\-－–]?$|^第\d{1,3}页(?:，?共\d{1,3}页)?$|^\d{1,3}/\d{1,3}$")
+_PAGE_NUMBER = re.compile(r"^[—\-－–]\s*\d{1,3}\s*[—\-－–]$|^第\d{1,3}页(?:，?共\d{1,3}页)?$|^\d{1,3}/\d{1,3}$")
 _URL = re.compile(r"https?://|www\.|\.(?:gov|com|cn|net)\b|\.s?html?\b|/col/|/art/", re.IGNORECASE)
 _DATETIME = re.compile(r"(?:19|20)\d{2}[\-/.年]\d{1,2}[\-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
 _MENU = re.compile(r"[|｜]|\s[>›»/]\s|^[>›»•·●▪■]|^\s*[-—]{3,}")
@@ -262,6 +262,8 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
         e.add(Part.NOISE, 2.0, "no Chinese and no figures")
     if footer_seen and near_end:
         e.add(Part.NOISE, 3.0, "below the web page's footer")
+    if f.footer:
+        e.add(Part.NOISE, 3.0, "the web page's footer")
 
     # -- header marks above the title ----------------------------------------------------
     if f.doc_number:
@@ -270,14 +272,14 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
         e.add(Part.HEADER, 3.5 if not f.title_end else 1.0, f"mark {f.header}")
     if _CLASS_ONLY.match(f.key):
         e.add(Part.HEADER, 3.0, "class mark")
-    if f.organ_prefix and near_top:
+    if f.organ_prefix:
         e.add(Part.HEADER, 3.0, "承办单位：…")
     if f.letterhead:
         e.add(Part.HEADER, 3.0, "letterhead (…文件)")
     if f.form_field and near_top:
         e.add(Part.HEADER, 3.5, "a form's field (事由：/代表姓名：…)")
-    if re.fullmatch(r"\d{1,4}", f.key) and near_top:
-        e.add(Part.HEADER, 1.0, "a bare number in the header block")
+    if re.fullmatch(r"\d{1,4}", f.key) and i < 15 and before is not None and (before.title_words or before.title_end):
+        e.add(Part.HEADER, 5.0, "a bare number under the title: the suggestion's number")
 
     # -- title ---------------------------------------------------------------------
     if f.title_start or f.title_end:
@@ -341,7 +343,7 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
             e.add(Part.ISSUER, 1.0, "near the end")
         if after is not None and after.date_line:
             e.add(Part.ISSUER, 1.0, "above a date")
-    if f.organ_prefix and not near_top and f.length <= 50:
+    if f.organ_prefix and f.length <= 50:
         e.add(Part.ISSUER, 4.0, "承办单位：… under the letter")
     if f.date_line:
         e.add(Part.DATE, 5.0, "a date alone on its line")
@@ -356,8 +358,8 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
         e.add(Part.CONTACT, 4.5, "contact person or phone")
     elif f.phone and f.length <= 30 and not f.date_line:
         e.add(Part.CONTACT, 2.0, "a phone number")
-    if footer_seen and near_end and f.contact_word:
-        e.add(Part.CONTACT, -4.0, "under the web page's footer: the portal's")
+    if (footer_seen or f.footer) and near_end and f.contact_word:
+        e.add(Part.CONTACT, -4.0, "in or under the web page's footer: the portal's")
     if f.cc:
         e.add(Part.CC, 6.0, "抄送")
     if f.tail_note:

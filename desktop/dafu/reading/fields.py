@@ -14,8 +14,8 @@ from dafu.model import Block, BlockKind, ReplyDocument, ReplyMeta
 from dafu.numbering import parse_heading_number
 from dafu.reading.assign import Assigned
 from dafu.reading.evidence import Part
-from dafu.reading.patterns import (DATE_ANY, ORGAN_END, ORGAN_PREFIX, PERSON_AFTER, PHONE, date_from_match,
-                                   find_date, line_key, parse_date)
+from dafu.reading.patterns import (DATE_ANY, ORGAN_END, ORGAN_PREFIX, PHONE, compact_date,
+                                   date_from_match, find_date, line_key, parse_date)
 
 _TITLE_END = re.compile(r"(?:答复|回复|复函|答复函|的函|意见|办理情况|办理结果)(?:[（(][^（）()]{1,24}[）)])?$")
 _TITLE_START = re.compile(r"^(?:关于|对)|^[\u4e00-\u9fff]{2,30}?关于")
@@ -85,6 +85,8 @@ class _Builder:
                     self.blocks.append(Block(BlockKind.DISCLOSURE, piece.strip()))
                 elif self._suggestion_number(key):
                     pass  # 建议编号：… kept as the number, not a block
+                elif re.fullmatch(r"\d{1,4}", key):
+                    self.header_number = self.header_number or key  # a bare number under the title
 
     def _suggestion_number(self, key: str) -> bool:
         m = re.match(r"^(?:建议|提案|议案)?编号：?(.+)$", key)
@@ -153,7 +155,7 @@ class _Builder:
             key = a.evidence.line.key
             if a.part is Part.CLOSING:
                 self.blocks.append(Block(BlockKind.CLOSING, text, role="closing"))
-            elif a.part is Part.ISSUER or (a.part is Part.DATE and parse_date(key) is None):
+            elif a.part is Part.ISSUER or (a.part is Part.DATE and _line_date(key) is None and find_date(key)):
                 found = find_date(key)
                 name = key
                 if found is not None:
@@ -168,7 +170,7 @@ class _Builder:
                     self.blocks.append(Block(BlockKind.DATE, key[found[1].start():found[1].end()]))
             elif a.part is Part.DATE:
                 self.blocks.append(Block(BlockKind.DATE, re.sub(r"\s+", "", text)))
-                self.meta.date = self.meta.date or parse_date(key)
+                self.meta.date = self.meta.date or _line_date(key)
             elif a.part is Part.CC:
                 self.blocks.append(Block(BlockKind.CC, text))
             elif a.part in (Part.CONTACT, Part.NOTE):
@@ -200,7 +202,7 @@ class _Builder:
         if not meta.issuing_body and self.header_issuer:
             meta.issuing_body = self.header_issuer
         if not meta.issuing_body:
-            m = re.match(r"^([\u4e00-\u9fff（）]{2,30}?)关于", title)
+            m = re.match(r"^([\u4e00-\u9fff（）]{2,30}?)(?:关于|对)", title)
             if m and ORGAN_END.search(m.group(1)):
                 meta.issuing_body = m.group(1)
         if not meta.date:
@@ -212,18 +214,47 @@ class _Builder:
 
     def _contact(self) -> None:
         meta = self.meta
-        sources = [a.evidence.line.key for a in self.assigned if a.part is Part.CONTACT]
-        sources += [a.evidence.line.key for a in self.assigned if a.phase >= 3 and a.part is not Part.CONTACT]
-        sources += [a.evidence.line.key for a in self.assigned[-3:] if a.part is Part.BODY]
-        for key in sources:
-            if not meta.contact_person and (m := PERSON_AFTER.search(key)):
-                meta.contact_person = m.group("name")
-            if not meta.contact_phone and re.search(r"电话|手机|联系方式|联系人|承办人|经办人|传真|办公", key):
-                phone = _phone_in(key)
-                if phone:
-                    meta.contact_phone = phone
+        contact = [a for a in self.assigned if a.part is Part.CONTACT]
+        tail = [a for a in self.assigned if a.phase >= 3 and a.part not in (Part.CONTACT, Part.NOISE)]
+        last_body = [a for a in self.assigned[-4:] if a.part is Part.BODY]
+        for a in contact + tail + last_body:
+            key = a.evidence.line.key
+            if not meta.contact_person:
+                meta.contact_person = contact_person_in(key)
+            if not meta.contact_phone and (a.part is Part.CONTACT or re.search(r"电话|手机|联系方式", key)):
+                meta.contact_phone = _phone_in(key)
             if meta.contact_person and meta.contact_phone:
                 break
+
+
+_PERSON_LABEL = re.compile(r"(?:联系人|承办人|经办人|办理人|联系人员)(?:姓名)?(?:及(?:联系)?电话|及联系方式|和(?:联系)?电话)?：?")
+_NEXT_LABEL = re.compile(r"(?:联系)?电话|手机|联系方式|办公室?电话|座机|传真|邮箱|地址")
+
+
+def contact_person_in(key: str) -> str:
+    """The contact's name after 联系人/承办人/经办人: a unit before it and a phone after it left out."""
+    m = _PERSON_LABEL.search(key)
+    if not m:
+        return ""
+    value = key[m.end():]
+    stop = _NEXT_LABEL.search(value)
+    if stop:
+        value = value[:stop.start()]
+    value = PHONE.sub(" ", value)
+    tokens = [t for t in re.split(r"[，,、；;：:（）()\s\d\-—/]+", value) if t]
+    for token in reversed(tokens):
+        token = re.sub(r"(?:同志|先生|女士)$", "", token) if len(token) > 3 else token
+        if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", token) and not ORGAN_END.search(token):
+            return token
+        # 县林业和草原局黑绍刚: the name after the unit's last word
+        tail = re.search(r"(?:局|处|科|室|委|办|中心|院|所|站|队|公司|股|组|部)([\u4e00-\u9fff·]{2,4})$", token)
+        if tail and len(token) > 5:
+            return tail.group(1)
+    return ""
+
+
+def _line_date(key: str):
+    return parse_date(key) or compact_date(key)
 
 
 def _phone_in(key: str) -> str:
