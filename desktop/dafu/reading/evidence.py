@@ -343,6 +343,9 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
             e.add(Part.ISSUER, 1.0, "near the end")
         if after is not None and after.date_line:
             e.add(Part.ISSUER, 1.0, "above a date")
+    if after is not None and after.organ and not f.organ and after.length <= 20 and 2 <= f.length <= 20 \
+            and re.fullmatch(r"[\u4e00-\u9fff（）]+", f.key) and not f.title_end and not f.closing:
+        e.add(Part.ISSUER, 3.0, "an organ's name broken over two lines")
     if f.organ_prefix and f.length <= 50:
         e.add(Part.ISSUER, 4.0, "承办单位：… under the letter")
     if f.date_line:

@@ -23,11 +23,13 @@ _CODE = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,6}\d{4,12}(?:[-－]\d{1,4})?)(?![\
 _NUMBER_PATTERNS = (
     re.compile(r"[（(〔]\s*([A-Za-z]{1,6}\d{4,12})\s*[）)〕]"),                    # （JY20230126）
     re.compile(r"(?:第|编号[：:为]?|建议|提案|议案)\s*([A-Za-z]{0,6}\d{1,12}(?:[-－]\d{1,4})?)\s*号"),  # 第190号, 建议190号
-    re.compile(r"([〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6})\s*号"),   # 〔2023〕第5号
     re.compile(r"(?<![\d〕\]])(\d{1,6})\s*号(?:建议|提案|议案|代表建议|委员提案)"),      # 190号建议
     re.compile(r"(?:建议|提案|议案)(?:编号|号)[：:]?\s*([A-Za-z]{0,6}\d{1,12})"),        # 提案编号：123
 )
 _HEADER_SPLIT = re.compile(r"[\t]+| {2,}|\u3000+")
+# where one mark ends and the next begins when they are run together: A类同意公开签发人：王建国
+_MARK_START = re.compile(r"(?<=[类\w])(?=(?:同意公开|不同意公开|主动公开|依申请公开|不予公开|签\s*发\s*人|类\s*别|文\s*号)(?:[:：]|$|\s))"
+                         r"|(?<=类)(?=同意|不同意|主动|依申请|不予)")
 _CLASS = re.compile(r"(?:类\s*别|分\s*类|办理结果|答复类别|答复类型|办理类别)|^[A-DＡ-Ｄ甲乙丙丁]\s*类|^[A-DＡ-Ｄ甲乙丙丁]$|[A-D]类")
 _SIGNER = re.compile(r"签\s*发\s*人?")
 _DISCLOSURE = re.compile(r"公开|不予公开")
@@ -227,7 +229,7 @@ class _Builder:
                 break
 
 
-_PERSON_LABEL = re.compile(r"(?:联系人|承办人|经办人|办理人|联系人员)(?:姓名)?(?:及(?:联系)?电话|及联系方式|和(?:联系)?电话)?：?")
+_PERSON_LABEL = re.compile(r"(?:联系人|承办人|经办人|办理人|联系人员)(?:姓名)?(?:[（(]?及(?:联系)?电话[）)]?|及联系方式|和(?:联系)?电话)?：?")
 _NEXT_LABEL = re.compile(r"(?:联系)?电话|手机|联系方式|办公室?电话|座机|传真|邮箱|地址")
 
 
@@ -258,6 +260,10 @@ def _line_date(key: str):
 
 
 def _phone_in(key: str) -> str:
+    return _phone_at(key).replace("（", "(").replace("）", ")")
+
+
+def _phone_at(key: str) -> str:
     # the number after 电话/手机 when the line names one; a fax number is not the contact phone
     m = re.search(r"(?:电话|手机|联系方式|号码)", key)
     start = m.start() if m else 0
@@ -269,14 +275,23 @@ def _phone_in(key: str) -> str:
     return ""
 
 
+_YEAR_NUMBER = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*第?\s*(\d{1,6})\s*号")
+
+
 def _number_in(key: str) -> str:
+    """The suggestion's number in a title or sentence: 第190号 → 190, （JY20230126）, 〔2023〕第5号 → 〔2023〕5."""
+    for m in _YEAR_NUMBER.finditer(key):
+        before = key[:m.start()]
+        if re.search(r"[\u4e00-\u9fffA-Za-z]$", before) and not re.search(r"(?:关于|对|的|第|及|和|、)$", before):
+            continue  # 福教函〔2023〕45号: the letter's own document number
+        return f"〔{m.group(1)}〕{m.group(2)}"
     for pattern in _NUMBER_PATTERNS:
         for m in pattern.finditer(key):
             value = re.sub(r"\s+", "", m.group(1))
             if re.fullmatch(r"(?:19|20)\d{2}", value) and "第" not in m.group(0):
                 continue  # a year, not a number
-            if _DOC_NUMBER.search(key[max(0, m.start() - 12):m.end() + 1]) and pattern is _NUMBER_PATTERNS[2]:
-                continue  # the letter's own document number
+            if m.start() > 0 and key[m.start() - 1] in "〕]":
+                continue  # the tail of a document number
             return value
     return ""
 
@@ -294,6 +309,7 @@ def _join_issuer(lines: list[str]) -> str:
 def _split_marks(text: str) -> list[str]:
     """Several header marks on one line (a header table's row, or marks run together) → one per mark."""
     pieces = [p for p in _HEADER_SPLIT.split(text) if p.strip()]
+    pieces = [q for p in pieces for q in _MARK_START.split(p) if q.strip()]
     out: list[str] = []
     for piece in pieces:
         # 类别：A福教函〔2023〕45号 — a document number run onto another mark
