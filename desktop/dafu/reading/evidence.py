@@ -136,6 +136,8 @@ def line_evidence(lines: list[Line]) -> list[Evidence]:
         before = facts[i - 1] if i > 0 else None
         after = facts[i + 1] if i + 1 < n else None
         _score(e, f, before, after, i, n, footer_seen)
+        if _continues_title(before, f, facts[i + 1:i + 3]):
+            e.add(Part.TITLE, 1.5, "continues the title above")
         footer_seen = footer_seen or (f.footer and i > n // 2)
         out.append(e)
     return out
@@ -305,8 +307,6 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
         e.add(Part.TITLE, title, "; ".join(reasons))
     if re.fullmatch(r"(?:的)?(?:答复|回复|复函|答复函|办理情况的?答复)", f.key):
         e.add(Part.TITLE, 3.5, "答复 on a line of its own")
-    if _continues_title(before, f, after):
-        e.add(Part.TITLE, 1.5, "continues the title above")
     if after is not None and after.title_start and not after.title_end and f.organ and f.length <= 30 and near_top \
             and not f.colon_end:
         e.add(Part.TITLE, 2.5, "the issuing body's name above 关于…")
@@ -381,7 +381,7 @@ def _score(e: Evidence, f: _Facts, before: _Facts | None, after: _Facts | None, 
             e.add(part, -1.5, "")
 
 
-def _continues_title(before: _Facts | None, f: _Facts, after: _Facts | None) -> bool:
+def _continues_title(before: _Facts | None, f: _Facts, following: list[_Facts]) -> bool:
     """A line in the middle or at the end of a title broken over lines."""
     if before is None or not (before.title_start or before.title_words) or before.title_end:
         return False
@@ -391,8 +391,8 @@ def _continues_title(before: _Facts | None, f: _Facts, after: _Facts | None) -> 
         return False
     if f.title_start and before.title_start:
         return False  # a new title (the letter's own after a web heading) rather than the rest of this one
-    # the title closes on this line or the next
-    return f.title_end or (after is not None and after.title_end and after.length < 30)
+    # the title closes on this line or one of the next two
+    return f.title_end or any(g.title_end and g.length < 40 and not g.sentence_end for g in following)
 
 
 def _organ_with_date(key: str) -> bool:
