@@ -117,7 +117,8 @@ def rejoin(printed: list[str]) -> list[str]:
             current = text
         # runs on: as wide as the page, or most of it without a sentence's end (a number that would not break)
         width = _width(text)
-        previous_full = full >= 16 and (width >= full - 2.5 or (width >= 0.6 * full and text[-1] not in "。！？：；!?:;"))
+        open_end = text[-1] not in "。！？：；!?:;" and not HEADING_NUMBER.match(text)  # a heading ends short
+        previous_full = full >= 16 and (width >= full - 2.5 or (width >= 0.6 * full and open_end))
         previous_indent = indent
     if current is not None:
         out.append(current)
