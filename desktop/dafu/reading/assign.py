@@ -55,6 +55,8 @@ def _transition(a: State, b: State) -> float:
 
 
 _TRANSITIONS = [[_transition(a, b) for b in STATES] for a in STATES]
+# for each state, the states it may follow and at what cost (the impossible pairs left out)
+_INTO = [[(p, _TRANSITIONS[p][j]) for p in range(len(STATES)) if _TRANSITIONS[p][j] != NEG] for j in range(len(STATES))]
 _START = [0.0 if s.phase == 0 else (-2.0 if s.part is Part.SALUTATION else (-4.0 if s.part is Part.BODY else NEG))
           for s in STATES]
 _END = [0.0 if s.phase >= 2 else -5.0 for s in STATES]
@@ -86,8 +88,8 @@ def assign(evidence: list[Evidence]) -> list[Assigned]:
         pointers = [0] * k
         for j in range(k):
             best, arg = NEG, 0
-            for p in range(k):
-                value = score[p] + _TRANSITIONS[p][j]
+            for p, cost in _INTO[j]:
+                value = score[p] + cost
                 if value > best:
                     best, arg = value, p
             new[j] = best + row[j]

@@ -8,6 +8,7 @@ file) meets the same patterns, and no pattern relies on one exact mark.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dafu.numbering import parse_chinese_numeral
@@ -26,6 +27,7 @@ _FOLD = str.maketrans({
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def line_key(text: str) -> str:
     """What a line is matched on: no spaces, full-width punctuation, simplified pattern characters."""
     return _SPACES.sub("", text.translate(_FOLD))
