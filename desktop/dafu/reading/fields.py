@@ -14,8 +14,7 @@ from dafu.model import Block, BlockKind, ReplyDocument, ReplyMeta
 from dafu.numbering import parse_heading_number
 from dafu.reading.assign import Assigned
 from dafu.reading.evidence import Part
-from dafu.reading.patterns import (DATE_ANY, ORGAN_END, ORGAN_PREFIX, PHONE, compact_date,
-                                   date_from_match, find_date, line_key, parse_date)
+from dafu.reading.patterns import ORGAN_END, ORGAN_PREFIX, PHONE, compact_date, find_date, line_key, parse_date
 
 _TITLE_END = re.compile(r"(?:答复|回复|复函|答复函|的函|意见|办理情况|办理结果)(?:[（(][^（）()]{1,24}[）)])?$")
 _TITLE_START = re.compile(r"^(?:关于|对)|^[\u4e00-\u9fff]{2,30}?关于")
@@ -353,4 +352,4 @@ def suggestion_title_of(title: str) -> str:
     return m.group(1) if m else ""
 
 
-__all__ = ["build_document", "meeting_of", "suggestion_title_of", "DATE_ANY", "date_from_match"]
+__all__ = ["build_document", "contact_person_in", "meeting_of", "suggestion_title_of"]
