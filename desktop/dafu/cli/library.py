@@ -30,11 +30,16 @@ def _yuan(value: int | None) -> str:
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--explain", is_flag=True,
+              help="逐行说明读作哪一部分及原因，不导入（show per line the part it was given and why; imports nothing）")
 @library_option
 @json_option
 @handle_errors
-def import_command(paths: tuple[Path, ...], library_path: Path | None, as_json: bool) -> None:
-    """导入旧答复（.docx/.txt 文件或文件夹）。"""
+def import_command(paths: tuple[Path, ...], explain: bool, library_path: Path | None, as_json: bool) -> None:
+    """导入旧答复（.docx/.doc/.wps/.pdf/.txt 文件或文件夹）。"""
+    if explain:
+        _explain(paths, as_json)
+        return
     results = []
     failed = 0
     with open_library(library_path) as library:
@@ -56,6 +61,26 @@ def import_command(paths: tuple[Path, ...], library_path: Path | None, as_json: 
         click.echo(f"导入 {imported} 份，已存在 {sum(r.skipped for r in results)} 份，跳过 {failed} 份"
                    + (f"（导入批次 #{batch}，可用 dafu library remove --batch {batch} 撤回）" if batch else ""))
     if failed:
+        sys.exit(1)
+
+
+def _explain(paths: tuple[Path, ...], as_json: bool) -> None:
+    from dafu.library.importer import explain_files
+
+    explained = list(explain_files(paths))
+    if as_json:
+        echo_json([e.to_json() for e in explained])
+    else:
+        for e in explained:
+            click.echo(f"== {e.file}")
+            if e.lines:
+                click.echo("\n".join(e.text_rows()))
+            if e.error:
+                click.echo(f"   跳过：{e.error}")
+            else:
+                click.echo("   " + "  ".join(f"{name}={value}" for name, value in e.fields.items()
+                                            if name != "file" and value))
+    if any(e.error for e in explained):
         sys.exit(1)
 
 
