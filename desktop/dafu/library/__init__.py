@@ -214,7 +214,7 @@ class Library:
             try:
                 result = func()
             except BaseException:
-                self.db.execute("ROLLBACK")
+                store.rollback(self.db)
                 raise
             self.db.execute("COMMIT")
             return result

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 import sqlite_utils
 
 from dafu.errors import DafuError
-from dafu.library import tokens
+from dafu.library import store, tokens
 from dafu.library.measures import extract_measures
 from dafu.library.records import ImportResult
 from dafu.model import BlockKind, ReplyDocument
@@ -70,10 +70,15 @@ def import_file(db: sqlite_utils.Database, path: Path) -> ImportResult:
         return ImportResult(str(path), True, reply_id=existing[0], skipped=True, fields=fields)
     db.execute("BEGIN IMMEDIATE")
     try:
+        # Under the write lock: another process importing the same file may have filed it meanwhile.
+        existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
+        if existing:
+            db.execute("COMMIT")
+            return ImportResult(str(path), True, reply_id=existing[0], skipped=True, fields=fields)
         reply_id = _store_reply(db, path, digest, document)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        store.rollback(db)
         raise
     return ImportResult(str(path), True, reply_id=reply_id, fields=fields)
 
