@@ -2,6 +2,7 @@
 import hashlib
 import json
 import multiprocessing
+import shutil
 import os
 import sqlite3
 import subprocess
@@ -196,3 +197,59 @@ def test_a_library_that_cannot_open_leaves_no_connection(tmp_path):
         with pytest.raises(LibraryError):
             Library(path)
     os.remove(path)  # nothing holds it open (on Windows an open connection would block this)
+
+
+def _open_default_at(start, queue):
+    while time.time() < start:
+        pass
+    try:
+        with Library() as library:
+            library.save_draft("x")
+            queue.put(("ok", library.stats()["replies"]))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        queue.put(("error", repr(exc)))
+
+
+def test_first_starts_at_the_same_moment_seed_the_default_library_once(tmp_path, monkeypatch):
+    bundled = tmp_path / "bundled.sqlite"
+    with Library(bundled) as library:
+        library.import_path(replies_folder(tmp_path, 30))  # a few MB: copying takes a moment
+        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    monkeypatch.setattr("dafu.paths.sample_library_path", lambda: bundled)
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(4):
+        monkeypatch.setenv("DAFU_LIBRARY", str(tmp_path / f"user{round_}" / "library.sqlite"))
+        queue = ctx.Queue()
+        start = time.time() + 0.3
+        procs = [ctx.Process(target=_open_default_at, args=(start, queue)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [queue.get(timeout=5) for _ in procs] == [("ok", 30)] * 4
+        with Library() as library:
+            assert library.stats()["drafts"] == 4  # no process's library was copied over
+        assert not list((tmp_path / f"user{round_}").glob(".*.seed"))
+
+
+def test_seeding_never_copies_over_a_library_another_process_just_made(tmp_path, monkeypatch):
+    """The race made deterministic: the other process creates the library (and keeps a draft in
+    it) in the moment between this process finding no library and copying the sample."""
+    bundled = tmp_path / "bundled.sqlite"
+    with Library(bundled) as library:
+        library.import_path(SAMPLE_TXT)
+    target = tmp_path / "user" / "library.sqlite"
+    monkeypatch.setenv("DAFU_LIBRARY", str(target))
+    monkeypatch.setattr("dafu.paths.sample_library_path", lambda: bundled)
+    real_copy = shutil.copyfile
+
+    def copy_while_another_process_starts(src, dst, **kwargs):
+        if not target.exists():
+            real_copy(src, target)
+            with Library(target) as other:
+                other.save_draft("另一个窗口的草稿")
+        return real_copy(src, dst, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", copy_while_another_process_starts)
+    with Library() as library:
+        assert [d.name for d in library.list_drafts()] == [""] and library.load_draft(1) == "另一个窗口的草稿"
