@@ -229,3 +229,32 @@ def test_the_log_goes_to_the_user_log_folder_by_default(tmp_path, draft):
     assert proc.returncode == 3
     [log] = list((tmp_path / "state").rglob("dafu-error-*.log"))
     assert str(log) in proc.stderr
+
+
+# -- what the terminal shows ------------------------------------------------------------------
+
+def test_a_name_with_a_line_separator_stays_on_one_line(tmp_path, draft):
+    proc = dafu("render", draft, "-t", "x\u2029@cc 注入")
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "\\u2029" in proc.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/" + "坏文件.docx".encode("gbk")
+    with open(name, "wb") as stream:
+        stream.write(b"not a docx")
+    library = tmp_path / "lib.sqlite"
+    for extra in ([], ["--json"]):
+        proc = subprocess.run([sys.executable, "-m", "dafu", "import", str(folder), "--library", str(library), *extra],
+                              capture_output=True, timeout=60)
+        stderr = proc.stderr.decode("utf-8")
+        assert proc.returncode == 1 and "Traceback" not in stderr and "internal error" not in stderr, stderr
+        if extra:
+            import json
+
+            [entry] = json.loads(proc.stdout)
+            assert entry["error"] and entry["file"].endswith(".docx")
+        else:
+            assert "\\udc" in stderr and "跳过" in stderr

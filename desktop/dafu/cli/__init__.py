@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -95,7 +96,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except DafuError as exc:
-            click.echo(f"dafu: {exc}", err=True)
+            click.echo(f"dafu: {printable(str(exc))}", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             click.echo("dafu: 已取消 (cancelled)", err=True)
@@ -104,8 +105,21 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """A message as the terminal should show it: a control character or line separator that came
+    from the clerk's input (a file or template name, a value) is shown as an escape, so one
+    message stays one message and cannot move the cursor."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    # A file name that is not UTF-8 (a GBK name unpacked from a Windows zip) holds lone
+    # surrogates; as JSON escapes they stay valid JSON and can be written to any terminal.
+    click.echo(re.sub(r"[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _register() -> None:

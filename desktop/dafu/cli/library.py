@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from dafu.cli import echo_json, handle_errors, main
+from dafu.cli import echo_json, handle_errors, main, printable
 
 library_option = click.option(
     "--library", "library_path", type=click.Path(dir_okay=False, path_type=Path), envvar="DAFU_LIBRARY",
@@ -44,7 +44,7 @@ def import_command(paths: tuple[Path, ...], library_path: Path | None, as_json: 
                 failed += not result.ok
                 if not as_json:
                     state = ("已存在" if result.skipped else "已导入") if result.ok else f"跳过：{result.error}"
-                    click.echo(f"[{done}/{total}] {result.file} — {state}", err=True)
+                    click.echo(printable(f"[{done}/{total}] {result.file} — {state}"), err=True)
         except KeyboardInterrupt:
             click.echo("dafu: 导入已取消；已导入的答复完整保留（import cancelled）", err=True)
             sys.exit(130)
