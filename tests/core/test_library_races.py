@@ -16,9 +16,12 @@ from dafu.library import Library, store
 from tests_paths import SAMPLE_TXT
 
 
-def _open_at(path, start, queue):
-    while time.time() < start:
-        pass
+# Children are spawned, not forked: the test process may have threads (a forked child can inherit
+# a lock some other thread held), and a barrier lines them up once they have all started.
+
+
+def _open_at(path, barrier, queue):
+    barrier.wait(60)
     try:
         with Library(path) as library:
             queue.put(("ok", library.stats()["schema_version"]))
@@ -27,17 +30,17 @@ def _open_at(path, start, queue):
 
 
 def test_processes_creating_one_new_library_at_once(tmp_path):
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")
     for round_ in range(6):
         path = tmp_path / f"new{round_}.sqlite"
         queue = ctx.Queue()
-        start = time.time() + 0.3
-        procs = [ctx.Process(target=_open_at, args=(path, start, queue)) for _ in range(4)]
+        barrier = ctx.Barrier(4)
+        procs = [ctx.Process(target=_open_at, args=(path, barrier, queue)) for _ in range(4)]
         for p in procs:
             p.start()
         for p in procs:
             p.join(60)
-        results = [queue.get(timeout=5) for _ in procs]
+        results = [queue.get(timeout=60) for _ in procs]
         assert results == [("ok", store.SCHEMA_VERSION)] * 4, results
     with Library(path) as library:
         assert library.db.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
@@ -53,9 +56,8 @@ def replies_folder(tmp_path, count):
     return folder
 
 
-def _import_at(path, folder, start, queue):
-    while time.time() < start:
-        pass
+def _import_at(path, folder, barrier, queue):
+    barrier.wait(60)
     try:
         with Library(path) as library:
             report = library.import_path(folder)
@@ -69,13 +71,13 @@ def test_two_imports_of_one_folder_at_once(tmp_path):
     process has just filed counts as already there."""
     folder = replies_folder(tmp_path, 40)
     files = sorted(str(p) for p in folder.iterdir())
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")
     for round_ in range(3):
         path = tmp_path / f"shared{round_}.sqlite"
         Library(path).close()
         queue = ctx.Queue()
-        start = time.time() + 0.5
-        procs = [ctx.Process(target=_import_at, args=(path, folder, start, queue)) for _ in range(3)]
+        barrier = ctx.Barrier(3)
+        procs = [ctx.Process(target=_import_at, args=(path, folder, barrier, queue)) for _ in range(3)]
         for p in procs:
             p.start()
         reports = [queue.get(timeout=120) for _ in procs]
@@ -199,9 +201,12 @@ def test_a_library_that_cannot_open_leaves_no_connection(tmp_path):
     os.remove(path)  # nothing holds it open (on Windows an open connection would block this)
 
 
-def _open_default_at(start, queue):
-    while time.time() < start:
-        pass
+def _open_default_at(barrier, queue, library_path, bundled):
+    import dafu.paths
+
+    os.environ["DAFU_LIBRARY"] = library_path
+    dafu.paths.sample_library_path = lambda: bundled
+    barrier.wait(60)
     try:
         with Library() as library:
             library.save_draft("x")
@@ -215,18 +220,18 @@ def test_first_starts_at_the_same_moment_seed_the_default_library_once(tmp_path,
     with Library(bundled) as library:
         library.import_path(replies_folder(tmp_path, 30))  # a few MB: copying takes a moment
         library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    monkeypatch.setattr("dafu.paths.sample_library_path", lambda: bundled)
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")
     for round_ in range(4):
-        monkeypatch.setenv("DAFU_LIBRARY", str(tmp_path / f"user{round_}" / "library.sqlite"))
+        library_path = str(tmp_path / f"user{round_}" / "library.sqlite")
+        monkeypatch.setenv("DAFU_LIBRARY", library_path)
         queue = ctx.Queue()
-        start = time.time() + 0.3
-        procs = [ctx.Process(target=_open_default_at, args=(start, queue)) for _ in range(4)]
+        barrier = ctx.Barrier(4)
+        procs = [ctx.Process(target=_open_default_at, args=(barrier, queue, library_path, bundled)) for _ in range(4)]
         for p in procs:
             p.start()
         for p in procs:
             p.join(60)
-        assert [queue.get(timeout=5) for _ in procs] == [("ok", 30)] * 4
+        assert [queue.get(timeout=60) for _ in procs] == [("ok", 30)] * 4
         with Library() as library:
             assert library.stats()["drafts"] == 4  # no process's library was copied over
         assert not list((tmp_path / f"user{round_}").glob(".*.seed"))
