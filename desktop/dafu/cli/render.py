@@ -57,6 +57,7 @@ def templates_command(as_json: bool, templates_dir: Path | None) -> None:
     if as_json:
         echo_json([{"name": i.name, "title": i.title, "kind": i.kind, "description": i.description,
                     "requires": list(i.requires), "optional": list(i.optional), "path": str(i.path),
+                    "types": {n: ("|".join(t.choices) if t.choices else t.kind) for n, t in i.types.items()},
                     "user": i.user} for i in infos])
         return
     for i in infos:
