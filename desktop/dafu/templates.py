@@ -43,6 +43,7 @@ _NAME = re.compile(r"^[\w-]{1,100}$")   # what `template =` and `-t` may name: n
 _BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 # Other characters that have no place in an official reply and that XML 1.0 cannot carry.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+_UNCLEAN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")  # either of the above, or a tab
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _MARKUP = re.compile(r"^@(\w+)(?:\s(.*))?$")
 _SIMPLE_KINDS = {
@@ -87,7 +88,7 @@ def clean_text(text: str) -> str:
     A break between two Chinese characters is simply removed (Word wraps Chinese text
     with no space); elsewhere it becomes one space.
     """
-    if not _BREAKS.search(text) and not _CONTROL.search(text) and "\t" not in text:
+    if not _UNCLEAN.search(text):
         return text
     text = _CONTROL.sub("", text)
 
