@@ -37,7 +37,9 @@ from dafu.titles import break_title
 from dafu.valuetypes import ANY, DEFAULT_TYPES, ValueType, check_values, is_empty, parse_types
 
 TEMPLATE_SUFFIX = ".j2"
-_NAME = re.compile(r"^[\w-]{1,100}$")   # what `template =` and `-t` may name: no folders, no dots
+# What `template =` and `-t` may name: a file name without its .j2, never a path (no separators,
+# no "..", no leading dot, no control characters).
+_NAME = re.compile(r"^(?!\.)(?!.*\.\.)[^/\\:\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]{1,100}$")
 # Line breaks a clerk pastes from Word: newline, vertical tab (Word's Shift+Enter), form feed,
 # the file/group/record separators, NEL and the Unicode line and paragraph separators.
 _BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
@@ -149,7 +151,7 @@ class TemplateSet:
 
     def path_of(self, name: str) -> Path:
         if not isinstance(name, str) or not _NAME.match(name):
-            raise TemplateError(f"模板名只能由文字、数字、_ 和 - 组成（not a template name: “{str(name)[:60]}”; "
+            raise TemplateError(f"模板名不能是路径（not a template name: “{str(name)[:60]}”; "
                                 "see `dafu templates`）", path=str(name)[:200])
         for folder in (self.user_dir, self.shipped_dir):
             candidate = folder / f"{name}{TEMPLATE_SUFFIX}"

@@ -83,7 +83,7 @@ def test_default_output_beside_a_dotted_draft(tmp_path, sample_draft):
     assert (tmp_path / "reply.v2.docx").exists() and not (tmp_path / "reply.docx").exists()
 
 
-@pytest.mark.parametrize("name", ["../x", "../../etc/passwd", "a/b", "x.j2", ""])
+@pytest.mark.parametrize("name", ["../x", "../../etc/passwd", "a/b", "..", ""])
 def test_a_template_path_is_refused_cleanly(draft, tmp_path, name):
     proc = dafu("render", draft, "-t", name)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr

@@ -87,10 +87,17 @@ def test_a_fifo_template_does_not_hang(tmp_path):
     assert time.monotonic() - started < 5
 
 
-@pytest.mark.parametrize("name", ["../x", "a/b", "..", "", "x.j2", "a\x00b", "名字 有空格"])
+@pytest.mark.parametrize("name", ["../x", "a/b", "a\\b", "..", "", ".hidden", "a\x00b", "a\u2029b", "C:x", "x" * 101])
 def test_template_names_are_names_not_paths(name):
     with pytest.raises(TemplateError, match="not a template name"):
         TemplateSet().path_of(name)
+
+
+def test_a_template_name_may_have_spaces_and_dots(tmp_path):
+    folder = folder_with(tmp_path, {"会议 答复.v2.j2": "@p 可以\n"})
+    templates = TemplateSet(user_dir=folder)
+    assert "会议 答复.v2" in templates.names()
+    assert assemble(Draft("会议 答复.v2", VALUES), templates).first(BlockKind.PARAGRAPH).text == "可以"
 
 
 # -- recursion -----------------------------------------------------------------------------
