@@ -258,3 +258,29 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
             assert entry["error"] and entry["file"].endswith(".docx")
         else:
             assert "\\udc" in stderr and "跳过" in stderr
+
+
+def test_similar_reads_bounded_input_and_only_regular_files(tmp_path):
+    library = tmp_path / "lib.sqlite"
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "dafu", "similar", "-", "--library", str(library)],
+                              stdin=zero, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "too long" in proc.stderr
+    pipe = tmp_path / "suggestion.txt"
+    os.mkfifo(pipe)
+    proc = dafu("similar", pipe, "--library", library, timeout=30)
+    assert proc.returncode == 2 and "not a regular file" in proc.stderr
+
+
+def test_saving_a_draft_through_a_link_keeps_the_link(tmp_path):
+    from dafu.draftio import read_draft, save_draft
+
+    real = tmp_path / "drafts" / "real.dafu"
+    real.parent.mkdir()
+    real.write_text('template = "letter"\n', encoding="utf-8")
+    link = tmp_path / "current.dafu"
+    link.symlink_to(real)
+    draft = read_draft(link)
+    draft.values["subject"] = "新事由"
+    save_draft(draft, link)
+    assert link.is_symlink() and "新事由" in real.read_text(encoding="utf-8")

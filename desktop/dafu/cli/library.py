@@ -14,6 +14,11 @@ library_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="JSON output for scripts")
 
 
+# A suggestion is a page or two; these bound what `dafu similar` reads.
+SIMILAR_MAX_CHARS = 1_000_000
+SIMILAR_MAX_BYTES = 16 * 1024 * 1024
+
+
 def open_library(path: Path | None):
     from dafu.library import Library
 
@@ -94,11 +99,17 @@ def search_command(query: str, role, year, issuing_body, tag, kind, limit: int, 
 @handle_errors
 def similar_command(file: Path, limit: int, library_path, as_json: bool) -> None:
     """找出与一份建议（文本文件，- 为标准输入）最相关的段落。"""
+    from dafu.errors import CheckInputError
+
     if str(file) == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(SIMILAR_MAX_CHARS + 1)  # `dafu similar - < /dev/zero` must not fill memory
+        if len(text) > SIMILAR_MAX_CHARS:
+            raise CheckInputError(f"输入过长（超过 {SIMILAR_MAX_CHARS:,} 字；input too long）", path="-")
     else:
+        from dafu.fileio import read_regular
         from dafu.reading import read_text
 
+        read_regular(file, limit=SIMILAR_MAX_BYTES, error=CheckInputError)  # a FIFO or device: refused, not read
         text = read_text(file)
     with open_library(library_path) as library:
         hits = library.similar(text, limit)
