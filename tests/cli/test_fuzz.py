@@ -516,7 +516,7 @@ def build_cases() -> list[Case]:
                       lambda f: (f.mkdir(parents=True, exist_ok=True), os.mkfifo(f / "p.txt"))))
     cases.append(Case("similar-docx-random", ["similar", "{dir}/s.docx", "--library", "{dir}/lib.sqlite"],
                       lambda f: write(f / "s.docx", random.Random(3).randbytes(4000))))
-    for n, query in enumerate(['"', "*", "时尚 OR", "NEAR(时尚", "a\x00b", "\u2028", "时" * 5000, "-", "AND",
+    for n, query in enumerate(['"', "*", "时尚 OR", "NEAR(时尚", "a\x07b", "\u2028", "时" * 5000, "-", "AND",
                                "'; DROP TABLE replies; --", "^", "(", "{", "col:时尚", "时尚\"产业"]):
         cases.append(Case(f"search-{n:02d}", ["search", query, "--library", "{dir}/lib.sqlite"]))
 
