@@ -153,7 +153,8 @@ def size_of(value: Any, state: _RenderState | None, limits: Limits, depth: int =
         return value.bit_length() // 3 + 2
     if isinstance(value, (dt.date, dt.time, Undefined)):
         return 32
-    if isinstance(value, Namespace):
+    mutable = isinstance(value, Namespace)  # {% set ns.x = … %} changes it: never remember its size
+    if mutable:
         value = value._Namespace__attrs  # type: ignore[attr-defined]
     if not isinstance(value, (list, tuple, dict, set, frozenset)):
         return 64
@@ -170,8 +171,10 @@ def size_of(value: Any, state: _RenderState | None, limits: Limits, depth: int =
             total += size_of(k, state, limits, depth + 1)
         if total > limits.budget:
             break  # already far too big; no need to walk the rest
-    if state is not None:
-        state.sizes[key] = (value, total)  # keep the object alive so its id stays its own
+    if state is not None and not mutable and total > 1024:
+        # Remembered (and kept alive, so its id stays its own) only when big: every such value was
+        # charged to the budget when made, so there are at most budget/1024 of them.
+        state.sizes[key] = (value, total)
     return total
 
 

@@ -202,3 +202,24 @@ def test_a_hostile_template_through_the_cli_ends_cleanly(tmp_path, sample_draft)
                            "--templates", str(folder)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "suggestion_reply.j2" in proc.stderr and not out.exists()
+
+
+def test_a_namespace_grown_after_it_was_printed_is_sized_again(tmp_path):
+    body = ("{% set ns = namespace(a='x' * 2000) %}@p {{ ns }}\n"
+            "{% set b = 'a' * 3000000 %}{% set ns.a = b %}{% set ns.b = b %}{% set ns.c = b %}\n"
+            "@p {{ ns }}\n")
+    with pytest.raises(TemplateError, match="value too large"):
+        render(tmp_path, body, Limits(output=100 << 20))
+
+
+def test_many_small_lists_do_not_pile_up_in_memory(tmp_path):
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        render(tmp_path, "{% for i in range(300) %}{% for j in range(300) %}{% set l = [i, j] %}{% endfor %}"
+                         "{% endfor %}@p x\n")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 << 20, peak
