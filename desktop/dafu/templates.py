@@ -397,7 +397,7 @@ def check_draft_values(draft: Draft, info: TemplateInfo, templates: TemplateSet)
     values, problems = check_values(draft.values, types, declared | set(types))
     if problems:
         raise DraftValueError([(p.name, draft.value_lines.get(p.name), p.message) for p in problems],
-                              path=draft.path or "<draft>")
+                              path=draft.path)
     return values
 
 
@@ -420,7 +420,7 @@ def assemble(draft: Draft, templates: TemplateSet | None = None) -> ReplyDocumen
     placement = _meta_text(context.get("contact_placement", ContactPlacement.NOTE))
     if placement not in (ContactPlacement.NOTE, ContactPlacement.FOOTER):
         raise DraftValueError([("contact_placement", draft.value_lines.get("contact_placement"),
-                                f"须为 note 或 footer，而不是 “{placement[:40]}”")], path=draft.path or "<draft>")
+                                f"须为 note 或 footer，而不是 “{placement[:40]}”")], path=draft.path)
     title = next((b for b in blocks if b.kind is BlockKind.TITLE), None)
     meta = ReplyMeta(
         title=title.text if title else "",
