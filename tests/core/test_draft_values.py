@@ -1,6 +1,5 @@
 """Careless and hostile values in drafts: typed against the template, never printed as Python,
 never able to inject blocks, every missing value named at once, and messages that blame the draft."""
-import datetime as dt
 
 import pytest
 
