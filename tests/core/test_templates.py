@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from dafu.draft import Draft, Paragraph, Section
-from dafu.errors import MissingValueError, TemplateError
+from dafu.errors import DraftValueError, MissingValueError, TemplateError
 from dafu.model import BlockKind
 from dafu.render import render_document
 from dafu.templates import TemplateSet, assemble, parse_markup
@@ -86,7 +86,7 @@ def test_inline_enumeration_is_generated():
 def test_contact_in_footer_drops_the_note():
     doc = assemble(Draft("suggestion_reply", values(contact_placement="footer")))
     assert doc.first(BlockKind.NOTE) is None and doc.meta.contact_placement == "footer"
-    with pytest.raises(TemplateError, match="contact_placement"):
+    with pytest.raises(DraftValueError, match="contact_placement"):
         assemble(Draft("suggestion_reply", values(contact_placement="header")))
 
 

@@ -13,6 +13,7 @@ whole. The text itself is untouched: no invisible characters to search around.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -98,79 +99,103 @@ def _legal(text: str, i: int) -> bool:
     return text[i] not in NO_LINE_START and text[i - 1] not in NO_LINE_END
 
 
+class _Layout:
+    """One paragraph's characters laid out line by line, as LibreOffice does it."""
+
+    def __init__(self, text: str, *, first_indent: int, width: int, size: int):
+        self.text = text
+        self.advances, self.before = _widths(text, size)
+        self.extra = [0.0] * len(text)
+        allowed = _atoms(text)
+        self.breaks = [i for i in allowed if _legal(text, i)]   # sorted: where a line may start
+        self.breakable = set(self.breaks)
+        self.first_avail = width - first_indent - FIT_MARGIN
+        self.avail = width - FIT_MARGIN
+
+    def next_start(self, start: int, avail: float) -> int | None:
+        """Where the line beginning at ``start`` ends (the next line's first index); None at the end."""
+        text, advances, before, extra = self.text, self.advances, self.before, self.extra
+        used, i, n = 0.0, start, len(text)
+        while i < n:
+            w = advances[i] + extra[i] + (before[i] if i > start else 0.0)
+            if used + w <= avail or i == start:
+                used += w
+                i += 1
+                continue
+            # text[i] does not fit: break at the last allowed, legal position ≤ i
+            b = i
+            while b > start and b not in self.breakable:
+                b -= 1
+            return i if b == start else b  # nothing legal: break where it overflows
+        return None
+
+    def span(self, a: int, b: int) -> float:
+        """Laid-out width of text[a:b] starting a line."""
+        return sum(self.advances[a:b]) + sum(self.before[a + 1:b]) + sum(self.extra[a:b])
+
+
 def line_starts(text: str, *, first_indent: int = INDENT_TWIPS, width: int = TEXT_WIDTH,
                 size: int = BODY_SIZE, extra: list[float] | None = None) -> list[int]:
     """Indices where each line after the first begins, as LibreOffice lays the paragraph out."""
-    advances, before = _widths(text, size)
+    layout = _Layout(text, first_indent=first_indent, width=width, size=size)
     if extra:
-        advances = [w + e for w, e in zip(advances, extra)]
-    allowed = set(_atoms(text))
+        layout.extra = list(extra)
     starts: list[int] = []
-    start, used, avail = 0, 0.0, width - first_indent - FIT_MARGIN
-    i, n = 0, len(text)
-    while i < n:
-        w = advances[i] + (before[i] if i > start else 0.0)
-        if used + w <= avail or i == start:
-            used += w
-            i += 1
-            continue
-        # text[i] does not fit: break at the last allowed, legal position ≤ i
-        b = i
-        while b > start and not (b in allowed and _legal(text, b)):
-            b -= 1
-        if b == start:  # nothing legal: break where it overflows
-            b = i
+    start, avail = 0, layout.first_avail
+    while (b := layout.next_start(start, avail)) is not None:
         starts.append(b)
-        start, i, used, avail = b, b, 0.0, width - FIT_MARGIN
+        start, avail = b, layout.avail
     return starts
 
 
 def stretches(text: str, *, first_indent: int = INDENT_TWIPS, width: int = TEXT_WIDTH,
               size: int = BODY_SIZE) -> list[Stretch]:
-    """Spacing that moves every protected group that would be split onto the next line whole."""
+    """Spacing that moves every protected group that would be split onto the next line whole.
+
+    Lines are laid out one after another: stretching a line changes only where the lines
+    after it fall, so each line is settled once (linear in the paragraph's length).
+    """
     groups = [(m.start(), m.end()) for m in _PROTECTED.finditer(text) if m.end() - m.start() > 1]
     if not groups:
         return []
-    advances, before = _widths(text, size)
-    allowed = set(_atoms(text))
-    breaks = sorted(i for i in allowed if _legal(text, i))
-    extra = [0.0] * len(text)
+    inside = {i: g for g in groups for i in range(g[0] + 1, g[1])}  # groups never overlap
+    layout = _Layout(text, first_indent=first_indent, width=width, size=size)
+    breaks = layout.breaks
     out: list[Stretch] = []
-
-    def span(a: int, b: int) -> float:  # laid-out width of text[a:b] starting a line
-        return sum(advances[a:b]) + sum(before[a + 1:b]) + sum(extra[a:b])
-
-    skipped: set[tuple[int, int]] = set()
-    for _ in range(2 * len(groups)):
-        starts = line_starts(text, first_indent=first_indent, width=width, size=size, extra=extra)
-        split = None
-        for k, b in enumerate(starts):
-            line_start = starts[k - 1] if k else 0
-            group = next(((gs, ge) for gs, ge in groups if gs < b < ge and (gs, ge) not in skipped), None)
-            if group is not None:
-                split = (k, line_start, group)
-                break
-        if split is None:
-            break
-        k, ls, group = split
-        # The line must now end at the last break LibreOffice may take at or before the group …
-        target = max((i for i in breaks if ls < i <= group[0]), default=None)
-        if target is None:
-            skipped.add(group)
-            continue
-        # … so what comes next up to the following break must no longer fit after it.
-        following = next((i for i in breaks if i > target), len(text))
-        avail = width - (first_indent if k == 0 else 0) - FIT_MARGIN
-        room = avail - span(ls, target)
-        unit = span(target, following)
-        per_char = int((room - unit / 2) // (target - ls)) + 1
-        if per_char <= 0 or per_char > size // 2:
-            skipped.add(group)  # nothing to do, or the line would gape: leave it
-            continue
-        for j in range(ls, target):
-            extra[j] += per_char
-        out.append(Stretch(ls, target, per_char))
+    tries: dict[tuple[int, int], int] = {}
+    start, avail = 0, layout.first_avail
+    while (b := layout.next_start(start, avail)) is not None:
+        group = inside.get(b)
+        if group is not None and tries.get(group, 0) < 2:
+            tries[group] = tries.get(group, 0) + 1
+            per_char, target = _stretch_for(layout, start, avail, group, size)
+            if per_char:
+                for j in range(start, target):
+                    layout.extra[j] += per_char
+                out.append(Stretch(start, target, per_char))
+                continue  # lay this line out again with its new spacing
+            tries[group] = 2  # nothing to do, or the line would gape: leave it
+        start, avail = b, layout.avail
     return _merged(out)
+
+
+def _stretch_for(layout: _Layout, line_start: int, avail: float, group: tuple[int, int],
+                 size: int) -> tuple[int, int]:
+    """(extra twips per character, end of the stretched range) that push ``group`` to the next line."""
+    breaks = layout.breaks
+    # The line must now end at the last break LibreOffice may take at or before the group …
+    k = bisect.bisect_right(breaks, group[0])
+    target = breaks[k - 1] if k and breaks[k - 1] > line_start else None
+    if target is None:
+        return 0, 0
+    # … so what comes next up to the following break must no longer fit after it.
+    following = breaks[k] if k < len(breaks) else len(layout.text)
+    room = avail - layout.span(line_start, target)
+    unit = layout.span(target, following)
+    per_char = int((room - unit / 2) // (target - line_start)) + 1
+    if per_char <= 0 or per_char > size // 2:
+        return 0, 0
+    return per_char, target
 
 
 def _merged(stretches: list[Stretch]) -> list[Stretch]:

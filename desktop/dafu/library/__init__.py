@@ -11,6 +11,7 @@ Each thread or process opens its own Library; writes wait for each other.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -337,7 +338,7 @@ class Library:
             try:
                 result = func()
             except BaseException:
-                self.db.execute("ROLLBACK")
+                store.rollback(self.db)
                 raise
             self.db.execute("COMMIT")
             return result
@@ -370,7 +371,21 @@ def _seed_default(path: Path) -> None:
     bundled = paths.sample_library_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     if bundled.exists():
-        shutil.copyfile(bundled, path)
+        # Copy beside, then link into place only if no other process got there first: a second
+        # Dafu starting at the same moment must not copy over a library the first one has open.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.seed")
+        try:
+            shutil.copyfile(bundled, tmp)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not path.exists():
+                    os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
         return
     db = store.connect(path)
     try:

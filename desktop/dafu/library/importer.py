@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 import sqlite_utils
 
 from dafu.errors import DafuError, ImportFileError
-from dafu.library import index
+from dafu.library import index, store
 from dafu.library.measures import extract_measures
 from dafu.library.records import ImportResult
 from dafu.model import BlockKind, ReplyDocument
@@ -148,11 +148,16 @@ def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = 
     batch = batch or Batch(name)
     db.execute("BEGIN IMMEDIATE")
     try:
+        # Under the write lock: another process importing the same file may have filed it meanwhile.
+        existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
+        if existing:
+            db.execute("COMMIT")
+            return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)
         batch_id = batch.ensure(db)
         reply_id = _store_reply(db, name, digest, document, batch_id)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        store.rollback(db)
         raise
     batch.id = batch_id
     return ImportResult(name, True, reply_id=reply_id, fields=fields, batch_id=batch_id)

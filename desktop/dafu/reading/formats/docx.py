@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Iterator
 
@@ -49,19 +50,24 @@ def docx_lines(raw: bytes, path: str | Path) -> list[str]:
     """The document's lines: headers, body (table rows as tab-separated cells), footers."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
         raise ImportFileError(f"文件已损坏（corrupt .docx: {exc}）", path=path) from None
-    with archive:
-        reader = _PartReader(archive, path)
-        main = reader.main_part()
-        headers, footers = reader.header_footer_parts(main)
-        lines: list[str] = []
-        seen: set[tuple[str, ...]] = set()
-        for part in headers:
-            _add_once(lines, seen, list(reader.lines(part, body=False)))
-        lines.extend(reader.lines(main, body=True))
-        for part in footers:
-            _add_once(lines, seen, list(reader.lines(part, body=False)))
+    try:
+        with archive:
+            reader = _PartReader(archive, path)
+            main = reader.main_part()
+            headers, footers = reader.header_footer_parts(main)
+            lines: list[str] = []
+            seen: set[tuple[str, ...]] = set()
+            for part in headers:
+                _add_once(lines, seen, list(reader.lines(part, body=False)))
+            lines.extend(reader.lines(main, body=True))
+            for part in footers:
+                _add_once(lines, seen, list(reader.lines(part, body=False)))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        # A damaged member shows only when it is inflated (bad deflate data, CRC mismatch, a
+        # compression method zipfile lacks), well after the zip's directory read fine.
+        raise ImportFileError(f"文件已损坏（corrupt .docx: {type(exc).__name__}: {exc}）", path=path) from None
     return lines
 
 
