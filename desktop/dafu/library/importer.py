@@ -75,8 +75,9 @@ def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
         batch = Batch(batch_label(files, paths))
     for done, path in enumerate(files, 1):
         if cancel is not None and cancel():
-            return
+            break
         yield done, total, import_file(db, path, batch=batch)
+    index.fold_pending(db)   # the new paragraphs' terms into the frequency table, in one pass
 
 
 def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
@@ -165,7 +166,7 @@ def upsert_paragraph(db: sqlite_utils.Database, text: str, role: str) -> int:
     digest = text_hash(text)
     row = db.execute("SELECT id FROM paragraphs WHERE text_hash = ?", [digest]).fetchone()
     if row:
-        db.execute("UPDATE paragraphs SET usage_count = usage_count + 1 WHERE id = ?", [row[0]])
+        index.reuse(db, row[0], +1)
         return row[0]
     cursor = db.execute("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,1)",
                         [digest, text, role])

@@ -13,11 +13,14 @@ from typing import Callable
 import sqlite_utils
 
 from dafu.errors import LibraryError
+from dafu.library import index
+
+Progress = Callable[[int, int], None]
 
 BUSY_TIMEOUT_MS = 15_000
 
 
-def _v1(db: sqlite_utils.Database) -> None:
+def _v1(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
     db.executescript("""
     CREATE TABLE replies (
         id INTEGER PRIMARY KEY,
@@ -76,7 +79,7 @@ def _v1(db: sqlite_utils.Database) -> None:
     """)
 
 
-def _v2(db: sqlite_utils.Database) -> None:
+def _v2(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
     """Validity and supersession of measures, tags, and drafts kept by the desktop app."""
     db.executescript("""
     ALTER TABLE measures ADD COLUMN valid_from TEXT;
@@ -98,7 +101,7 @@ def _v2(db: sqlite_utils.Database) -> None:
     """)
 
 
-def _v3(db: sqlite_utils.Database) -> None:
+def _v3(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
     """Import batches (so a mistaken import can be taken back whole) and tags on replies."""
     db.executescript("""
     CREATE TABLE import_batches (
@@ -117,16 +120,51 @@ def _v3(db: sqlite_utils.Database) -> None:
     """)
 
 
-MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+# What a measure's item and policy are compared by: without spaces, quotes and 《》 (the
+# checks' notion of "the same measure"); a generated column, so every writer keeps it.
+MEASURE_KEY_DROP = " \t\n\r\u3000\u00a0“”\"《》"
+
+
+def measure_key(text: str | None) -> str:
+    return "".join(c for c in (text or "") if c not in MEASURE_KEY_DROP)
+
+
+def _sql_measure_key(column: str) -> str:
+    expression = f"coalesce({column}, '')"
+    for char in MEASURE_KEY_DROP:
+        literal = "char(%d)" % ord(char)
+        expression = f"replace({expression}, {literal}, '')"
+    return expression
+
+
+def _v4(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
+    """Search that finds every substring: characters and pairs across punctuation, digits and Latin
+    letters, no positions, document frequencies in a table; measures looked up by item."""
+    script = "DROP TABLE paragraph_fts;" + index.SCHEMA + f"""
+    DROP INDEX reply_paragraphs_paragraph;
+    CREATE INDEX reply_paragraphs_paragraph ON reply_paragraphs(paragraph_id, reply_id);
+    ALTER TABLE measures ADD COLUMN item_key TEXT GENERATED ALWAYS AS ({_sql_measure_key('item')}) VIRTUAL;
+    ALTER TABLE measures ADD COLUMN policy_key TEXT GENERATED ALWAYS AS ({_sql_measure_key('policy')}) VIRTUAL;
+    CREATE INDEX measures_item_key ON measures(item_key, policy_key);
+    """
+    # Statement by statement: executescript would commit the migration's transaction half-way.
+    for statement in filter(str.strip, script.split(";")):
+        db.execute(statement)
+    index.rebuild(db, progress)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "replies, paragraphs, measures and the search index", _v1),
     (2, "measure validity, tags and drafts", _v2),
     (3, "import batches and reply tags", _v3),
+    (4, "substring search index, term frequencies, measure lookups", _v4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
-def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the library at ``path``."""
+def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION, progress: Progress | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the library at ``path``; ``progress(done, total)`` is
+    called while a migration re-indexes the paragraphs."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -138,7 +176,7 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite_utils.Dat
             conn.execute("PRAGMA journal_mode").fetchone()
         conn.execute("PRAGMA synchronous = NORMAL")
         db = sqlite_utils.Database(conn)
-        migrate(db, migrate_to)
+        migrate(db, migrate_to, progress)
         return db
     except sqlite3.DatabaseError as exc:
         raise library_error(exc, path) from None
@@ -146,7 +184,7 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite_utils.Dat
         raise LibraryError(f"无法打开资料库（cannot open library）: {exc.strerror}", path=path) from None
 
 
-def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> None:
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION, progress: Progress | None = None) -> None:
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
         raise sqlite3.DatabaseError(f"library schema {current} is newer than this Dafu ({SCHEMA_VERSION})")
@@ -154,7 +192,7 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> None:
         if current < version <= target:
             db.execute("BEGIN IMMEDIATE")
             try:
-                step(db)
+                step(db, progress)
                 db.execute(f"PRAGMA user_version = {version}")
                 db.execute("COMMIT")
             except BaseException:
