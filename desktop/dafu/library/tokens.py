@@ -46,7 +46,7 @@ def words(query: str) -> list[str]:
 
 def word_terms(word: str) -> list[str]:
     """The index terms every paragraph containing ``word`` holds (one for a single character)."""
-    run = word.translate(_ENCODE)
+    run = _encoded(word)
     if len(run) == 1:
         return [run]
     return list(dict.fromkeys(run[i:i + 2] for i in range(len(run) - 1)))
