@@ -30,13 +30,14 @@ _MEASURE_FIELDS = ("policy", "policy_year", "item", "text", "rate_percent", "rat
 
 
 class Library:
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, progress: Callable[[int, int], None] | None = None):
+        """Open (creating or migrating) a library; ``progress(done, total)`` reports a migration's re-indexing."""
         default = path is None
         self.path = Path(path) if path is not None else paths.default_library_path()
         fresh = not self.path.exists()
         if default and fresh:
             _seed_default(self.path)
-        self.db = store.connect(self.path)
+        self.db = store.connect(self.path, progress=progress)
 
     # -- lifecycle -------------------------------------------------------------
 

@@ -184,6 +184,20 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION, progress: Progress 
         raise LibraryError(f"无法打开资料库（cannot open library）: {exc.strerror}", path=path) from None
 
 
+def needs_migration(path: Path) -> bool:
+    """Whether opening an existing library at ``path`` will migrate it (re-indexing may take minutes)."""
+    if not Path(path).exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False   # connect() will say what is wrong
+
+
 def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION, progress: Progress | None = None) -> None:
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
