@@ -49,7 +49,9 @@ def test_a_version_3_library_is_migrated_and_reindexed_with_progress(tmp_path):
 def test_frequencies_match_the_text_after_import_and_removal(tmp_path):
     with Library(tmp_path / "lib.sqlite") as library:
         library.import_path(SAMPLE_TXT)
-        library.import_path(tmp_path.parent)   # nothing there: no-op
+        assert library.db.execute("SELECT count(*) FROM search_terms").fetchone()[0] == 0   # pending: not counted yet
+        assert library.search("时尚")                                                      # and found all the same
+        index.fold_pending(library.db)
         truth = _true_frequencies(library)
         stored = dict(library.db.execute("SELECT term, df FROM search_terms WHERE df > 0"))
         assert stored == dict(truth)
@@ -121,3 +123,33 @@ def test_an_unreadable_search_table_is_a_library_error(tmp_path):
             assert type(exc).__name__ == "LibraryError"
         else:
             raise AssertionError("expected a LibraryError")
+
+
+def test_a_paragraph_repeated_in_one_reply_is_indexed_once_with_its_count(tmp_path):
+    reply = tmp_path / "repeat.txt"
+    text = SAMPLE_TXT.read_text(encoding="utf-8")
+    body = "我区将持续优化营商环境，推动时尚产业高质量发展。"
+    reply.write_text(text.replace("特此回复。", f"{body}\n{body}\n{body}\n特此回复。"), encoding="utf-8")
+    with Library(tmp_path / "lib.sqlite") as library:
+        library.import_path(reply)
+        (hit,) = library.search("持续优化营商环境")
+        assert hit.usage_count == 3
+        _integrity(library)
+        rows = library.db.execute("SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH ?",
+                                  [tokens.match_expression(tokens.word_terms("营商"))]).fetchone()[0]
+        assert rows == 1
+
+
+def test_a_failed_batch_writes_no_index_rows(tmp_path):
+    with Library(tmp_path / "lib.sqlite") as library:
+        db = library.db
+        from dafu.library.importer import upsert_paragraph
+        db.execute("BEGIN")
+        try:
+            with index.batch(db):
+                upsert_paragraph(db, "时尚产业", "other")
+                raise RuntimeError("disk full")
+        except RuntimeError:
+            db.execute("ROLLBACK")
+        assert library.search("时尚") == [] and index._batches == {}
+        _integrity(library)

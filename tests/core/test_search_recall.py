@@ -64,7 +64,8 @@ def _build(path: Path, replies: int = 150, seed: int = 3) -> None:
                     blocks.append(Block(BlockKind.PARAGRAPH, text, role=rng.choice(ROLES)))
             meta = ReplyMeta(title=blocks[0].text, number=f"JY{year}{n:05d}", issuing_body=rng.choice(BODIES),
                              date=dt.date(year, 1 + n % 12, 1 + n % 28), kind="suggestion")
-            _store_reply(db, Path(f"gen/{n}.txt"), f"gen-{seed}-{n}", ReplyDocument(blocks, meta))
+            with index.batch(db):
+                _store_reply(db, Path(f"gen/{n}.txt"), f"gen-{seed}-{n}", ReplyDocument(blocks, meta))
         db.execute("COMMIT")
         index.fold_pending(db)
         library.tag_reply(1, "教育")

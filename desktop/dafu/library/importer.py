@@ -75,9 +75,8 @@ def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
         batch = Batch(batch_label(files, paths))
     for done, path in enumerate(files, 1):
         if cancel is not None and cancel():
-            break
+            return
         yield done, total, import_file(db, path, batch=batch)
-    index.fold_pending(db)   # the new paragraphs' terms into the frequency table, in one pass
 
 
 def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
@@ -100,7 +99,8 @@ def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = 
     db.execute("BEGIN IMMEDIATE")
     try:
         batch_id = batch.ensure(db)
-        reply_id = _store_reply(db, path, digest, document, batch_id)
+        with index.batch(db):   # the reply's new paragraphs go into the search index together
+            reply_id = _store_reply(db, path, digest, document, batch_id)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

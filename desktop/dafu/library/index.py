@@ -19,16 +19,18 @@ the cost of the first few. A change of a paragraph's usage count re-keys its row
 
 **Frequencies lag a little.** Counting the ~300 terms of every new paragraph into
 ``search_terms`` one by one costs more than the rest of an import, so new paragraphs are
-counted in one sorted pass (``fold``) at the end of each import and whenever FOLD_AT are
-pending. Frequencies only choose which of a word's terms to ask the index for and weigh
-"more like this"; matching never depends on them, so the lag costs no result.
+counted in one sorted pass (``fold``) whenever FOLD_AT are pending (a library rebuilt by a
+migration is counted whole). Frequencies only choose which of a word's terms to ask the
+index for and weigh "more like this"; matching never depends on them, so the lag costs no
+result, and FOLD_AT paragraphs are a small share of any library where it matters.
 The index is contentless, so removing a row means giving FTS5 the terms it was given on
 insert; keeping both directions here is what keeps removal correct.
 """
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import sqlite_utils
 
@@ -36,7 +38,8 @@ from dafu.library import tokens
 
 Progress = Callable[[int, int], None]
 
-FOLD_AT = 5000        # pending paragraphs that trigger counting them into search_terms
+FOLD_AT = 20000       # pending paragraphs that trigger counting them into search_terms
+FOLD_CACHE_KIB = 65536  # page cache while folding (the term table is visited all over)
 ID_BITS = 26          # paragraph ids below 2**26 (67 million paragraphs)
 ID_MASK = (1 << ID_BITS) - 1
 LEVELS = 64           # prior in steps of PRIOR_STEP
@@ -83,14 +86,47 @@ def standing_of(key: int) -> float:
 SQL_PARAGRAPH_OF = f"({ID_MASK} - (f.rowid & {ID_MASK}))"
 
 
+# Rows waiting to go into paragraph_fts, per connection, while a batch is open (see batch()).
+_batches: dict[int, dict[int, str]] = {}
+
+
+@contextmanager
+def batch(db: sqlite_utils.Database) -> Iterator[None]:
+    """Hold the index rows of the paragraphs added inside, and write them in rank-key order at the end.
+
+    FTS5 writes its pending rows out as a new segment whenever a rowid is not larger than the
+    last one; rank keys arrive in no order, so one reply's paragraphs added one by one would
+    make a segment each. Sorted, they make one (as at the transaction's commit anyway).
+    Leaving the block through an exception writes nothing (the caller rolls back).
+    """
+    key = id(db.conn)
+    if key in _batches:          # nested: the outer block writes
+        yield
+        return
+    _batches[key] = {}
+    try:
+        yield
+        held = _batches[key]
+    finally:
+        pending = _batches.pop(key)
+    if held:
+        usage = dict(db.execute(f"SELECT id, usage_count FROM paragraphs WHERE id IN ({','.join('?' * len(held))})",
+                                list(held)).fetchall())
+        rows = sorted((rank_key(pid, len(text), usage[pid]), " ".join(tokens.terms(text))) for pid, text in pending.items())
+        db.conn.executemany("INSERT INTO paragraph_fts (rowid, terms) VALUES (?, ?)", rows)
+
+
 def add(db: sqlite_utils.Database, paragraph_id: int, text: str, usage: int = 1) -> None:
-    found = tokens.terms(text)
-    db.execute("INSERT INTO paragraph_fts (rowid, terms) VALUES (?, ?)",
-               [rank_key(paragraph_id, len(text), usage), " ".join(found)])
+    held = _batches.get(id(db.conn))
+    if held is not None:
+        held[paragraph_id] = text
+    else:
+        db.execute("INSERT INTO paragraph_fts (rowid, terms) VALUES (?, ?)",
+                   [rank_key(paragraph_id, len(text), usage), " ".join(tokens.terms(text))])
     stats = _stats(db)
     if paragraph_id <= stats["folded"]:
         # An id below the fold mark (reused after a removal) is counted at once.
-        db.conn.executemany(_DF_ADD, ((t, 1) for t in sorted(found)))
+        db.conn.executemany(_DF_ADD, ((t, 1) for t in sorted(tokens.terms(text))))
         _update(db, paragraphs=1, characters=len(text))
         return
     _update(db, paragraphs=1, characters=len(text), pending=1)
@@ -116,6 +152,8 @@ def reuse(db: sqlite_utils.Database, paragraph_id: int, change: int) -> None:
     text, usage = db.execute("SELECT text, usage_count FROM paragraphs WHERE id = ?", [paragraph_id]).fetchone()
     new = max(1, usage + change)
     db.execute("UPDATE paragraphs SET usage_count = ? WHERE id = ?", [new, paragraph_id])
+    if paragraph_id in _batches.get(id(db.conn), {}):
+        return                   # its row is not written yet; it will be, keyed by the new count
     old_key, new_key = rank_key(paragraph_id, len(text), usage), rank_key(paragraph_id, len(text), new)
     if old_key != new_key:
         terms_ = " ".join(tokens.terms(text))
@@ -132,13 +170,18 @@ def fold(db: sqlite_utils.Database) -> None:
     for paragraph_id, text in db.execute("SELECT id, text FROM paragraphs WHERE id > ? ORDER BY id", [folded]):
         df.update(tokens.terms(text))
         last = paragraph_id
-    _flush_frequencies(db, df)
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{FOLD_CACHE_KIB}")
+    try:
+        _flush_frequencies(db, df)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
     db.execute("UPDATE search_stats SET value = CASE name WHEN 'folded' THEN ? ELSE 0 END"
                " WHERE name IN ('folded', 'pending')", [last])
 
 
 def fold_pending(db: sqlite_utils.Database) -> None:
-    """Fold in its own write transaction, when paragraphs are pending (after an import)."""
+    """Fold in its own write transaction, when paragraphs are pending (e.g. after building a library)."""
     if _stats(db)["pending"] <= 0:
         return
     db.execute("BEGIN IMMEDIATE")
@@ -154,9 +197,9 @@ def _stats(db: sqlite_utils.Database) -> dict[str, int]:
     return dict(db.execute("SELECT name, value FROM search_stats").fetchall())
 
 
-def _update(db: sqlite_utils.Database, **deltas: int) -> None:
-    for name, delta in deltas.items():
-        db.execute("UPDATE search_stats SET value = value + ? WHERE name = ?", [delta, name])
+def _update(db: sqlite_utils.Database, paragraphs: int = 0, characters: int = 0, pending: int = 0) -> None:
+    db.execute("UPDATE search_stats SET value = value + CASE name WHEN 'paragraphs' THEN ? WHEN 'characters' THEN ?"
+               " WHEN 'pending' THEN ? ELSE 0 END WHERE name != 'folded'", [paragraphs, characters, pending])
 
 
 def rebuild(db: sqlite_utils.Database, progress: Progress | None = None, chunk: int = 2000) -> None:
@@ -178,7 +221,7 @@ def rebuild(db: sqlite_utils.Database, progress: Progress | None = None, chunk: 
             batch.append((rank_key(paragraph_id, len(text), usage), " ".join(found)))
             df.update(found)
             characters += len(text)
-        db.conn.executemany("INSERT INTO paragraph_fts (rowid, terms) VALUES (?, ?)", batch)
+        db.conn.executemany("INSERT INTO paragraph_fts (rowid, terms) VALUES (?, ?)", sorted(batch))
         _update(db, paragraphs=len(rows), characters=characters)
         done += len(rows)
         last = rows[-1][0]
@@ -195,8 +238,12 @@ def _flush_frequencies(db: sqlite_utils.Database, df: Counter[str]) -> None:
     df.clear()
 
 
-def frequencies(db: sqlite_utils.Database, terms_: list[str]) -> dict[str, int]:
-    """How many paragraphs hold each term (not counting those added since the last fold)."""
+def frequencies(db: sqlite_utils.Database, terms_: list[str], *, count_new: bool = False) -> dict[str, int]:
+    """How many paragraphs hold each term (not counting those added since the last fold).
+
+    With ``count_new``, a term the table does not know yet (new since the last fold — in a
+    library smaller than FOLD_AT, every term) is counted in the index instead, up to FOLD_AT.
+    """
     found = dict.fromkeys(terms_, 0)
     unique = list(found)
     for start in range(0, len(unique), 500):
@@ -204,6 +251,12 @@ def frequencies(db: sqlite_utils.Database, terms_: list[str]) -> dict[str, int]:
         for term, df in db.execute(f"SELECT term, df FROM search_terms WHERE term IN ({','.join('?' * len(part))})",
                                    part):
             found[term] = df
+    if count_new:
+        for term in unique:
+            if not found[term]:
+                found[term] = db.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM paragraph_fts WHERE paragraph_fts MATCH ? LIMIT ?)",
+                    [tokens.match_expression([term]), FOLD_AT]).fetchone()[0]
     return found
 
 

@@ -112,7 +112,7 @@ def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) ->
                      and g not in _STOP_BIGRAMS})
     if not grams:
         return []
-    df = index.frequencies(db, list(grams))
+    df = index.frequencies(db, list(grams), count_new=True)
     total = max(1, index.totals(db)[0])
     weighted = sorted(((count * math.log(total / df[gram]), gram) for gram, count in grams.items()
                        if 0 < df[gram] <= total * 0.2), reverse=True)[:SIMILAR_TERMS]
