@@ -140,7 +140,8 @@ def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) ->
 
 
 def hits(db: sqlite_utils.Database, rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
-    """Search hits for (paragraph id, score) rows: text, snippet, and the newest reply using it."""
+    """Search hits for (paragraph id, score) rows: text, snippet, and the reply that used it last
+    (the most recently imported: one index step, however many replies share the paragraph)."""
     if not rows:
         return []
     ids = [row[0] for row in rows]

@@ -15,6 +15,8 @@ character first (a clash with real private-use text only adds candidates the che
 """
 from __future__ import annotations
 
+from operator import add
+
 # ASCII letters to lower case; ASCII punctuation and symbols to U+E000 + code.
 _FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # (Control characters too, except the white space that separates runs.)
@@ -35,7 +37,7 @@ def terms(text: str) -> set[str]:
     out: set[str] = set()
     for run in _encoded(text).split():
         out.update(run)
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
+        out.update(map(add, run, run[1:]))
     return out
 
 
