@@ -148,13 +148,13 @@ def bench_search(library: Library, path: Path, queries: list[tuple[str, str]], r
         for i, (kind, query) in enumerate(order):
             names = list(engines)
             names = names[i % 3:] + names[:i % 3]      # interleaved: each engine goes first in turn
+            relevant = truth(conn, query) if round_ == 0 else set()
+            matches[query] = len(relevant) if round_ == 0 else matches[query]
             for name in names:
                 start = time.perf_counter()
                 found = engines[name](query)
                 times[name][kind].append((time.perf_counter() - start) * 1000)
                 if round_ == 0:
-                    relevant = truth(conn, query)
-                    matches[query] = len(relevant)
                     recalls[name][kind].append(recall(found, relevant))
                     wrong[name] += sum(1 for pid in found if pid not in relevant)
     kinds = list(dict.fromkeys(k for k, _ in queries))
