@@ -186,3 +186,12 @@ def test_shorter_and_more_reused_paragraphs_rank_first(tmp_path):
         order = [h.paragraph_id for h in library.search("营商环境")]
         assert order == [short_one, reused, long_one]
         assert [h.usage_count for h in library.search("营商环境")] == [1, 31, 1]
+
+
+def test_a_small_tag_is_searched_through_its_paragraphs_in_the_same_order(generated):
+    library, conn = generated
+    tagged = {r[0] for r in conn.execute("SELECT paragraph_id FROM reply_paragraphs WHERE reply_id = 1")}
+    for _kind, query in _queries(conn, count=100, seed=23):
+        everything = [h.paragraph_id for h in library.search(query, limit=ALL) if h.paragraph_id in tagged]
+        assert [h.paragraph_id for h in library.search(query, limit=ALL, tag="教育")] == everything, query
+        assert [h.paragraph_id for h in library.search(query, limit=2, tag="教育")] == everything[:2], query

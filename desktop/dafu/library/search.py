@@ -28,6 +28,7 @@ from dafu.library.index import SQL_PARAGRAPH_OF
 from dafu.library.records import SearchHit
 
 SNIPPET_CHARS = 80
+SMALL_FILTER = 3000     # a tag covering at most this many paragraphs is searched through them
 MATCH_TERMS = 6          # the rarest terms of each word the index is asked for; the text check does the rest
 SIMILAR_TERMS = 12       # the suggestion's most telling character pairs that are scored
 SIMILAR_POSTINGS = 20000  # at most about this many index entries are summed for "more like this"
@@ -79,12 +80,30 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20, **filters) ->
         return []
     where, params = _filters(**filters)
     checks = "".join(" AND instr(lower(p.text), ?) > 0" for _ in words)
+    tagged = _tagged(db, filters["tag"]) if filters.get("tag") else None
+    if tagged is not None:
+        # A tag on a few replies: check its paragraphs, not the word's (maybe) many candidates.
+        found = db.execute(f"SELECT p.id, length(p.text), p.usage_count FROM paragraphs p WHERE p.id IN"
+                           f" ({','.join('?' * len(tagged))}){checks}{where}",
+                           [*tagged, *(w.text for w in words), *params]).fetchall()
+        keys = sorted((index.rank_key(pid, length, usage), pid) for pid, length, usage in found)[:limit]
+        return hits(db, [(pid, index.standing_of(key)) for key, pid in keys], tokens.highlight_terms(query))
     match = tokens.match_expression([t for w in words for t in w.terms])
     rows = db.execute(
         f"SELECT p.id, f.rowid FROM paragraph_fts f CROSS JOIN paragraphs p ON p.id = {SQL_PARAGRAPH_OF}"
         f" WHERE paragraph_fts MATCH ?{checks}{where} ORDER BY f.rowid LIMIT ?",
         [match, *(w.text for w in words), *params, limit]).fetchall()
     return hits(db, [(pid, index.standing_of(key)) for pid, key in rows], tokens.highlight_terms(query))
+
+
+def _tagged(db: sqlite_utils.Database, tag: str) -> list[int] | None:
+    """The paragraphs a tag covers (directly or through its replies); None when more than SMALL_FILTER."""
+    ids = [r[0] for r in db.execute(
+        "SELECT pt.paragraph_id FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?"
+        " UNION SELECT rp.paragraph_id FROM reply_tags rt JOIN tags t ON t.id = rt.tag_id"
+        " JOIN reply_paragraphs rp ON rp.reply_id = rt.reply_id WHERE t.name = ? LIMIT ?",
+        [tag, tag, SMALL_FILTER + 1])]
+    return ids if len(ids) <= SMALL_FILTER else None
 
 
 def _plan(db: sqlite_utils.Database, texts: list[str]) -> list[_Word]:
