@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/app.py" line="126" />
+        <source>Updating the library's search index…</source>
+        <translation>正在更新资料库的检索索引…</translation>
+    </message>
+</context>
+<context>
     <name>DraftPanel</name>
     <message>
         <location filename="../../desktop/dafu/gui/draft_panel.py" line="29" />
@@ -265,7 +273,7 @@
 <context>
     <name>HitList</name>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="77" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="91" />
         <source>used in %n replies</source>
         <translation><numerusform>%n 份答复用过</numerusform></translation>
     </message>
@@ -351,58 +359,58 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="25" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
         <source>All parts</source>
         <translation>全部部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
         <source>Work done</source>
         <translation>工作开展情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
         <source>Next steps</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="32" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="127" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="145" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="120" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="136" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="161" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="179" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="121" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="163" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="137" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="181" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
@@ -447,77 +455,77 @@
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="197" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="215" />
         <source>Add measure…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="198" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="216" />
         <source>Edit measure…</source>
         <translation>编辑措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="122" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="138" />
         <source>Measures</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="133" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="151" />
         <source>Part of the reply</source>
         <translation>答复中的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="134" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="152" />
         <source>Year of the reply</source>
         <translation>答复年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="135" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="153" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="136" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="154" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="185" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="203" />
         <source>Filter measures</source>
         <translation>筛选政策措施</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="272" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="291" />
         <source>First %n results; type more to narrow them</source>
         <translation><numerusform>仅显示前 %n 条结果，请继续输入以缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="274" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="293" />
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="278" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="297" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="283" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="302" />
         <source>%n similar paragraph(s), best first</source>
         <translation><numerusform>%n 个相似段落，按相关程度排列</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="292" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="311" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="293" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="312" />
         <source>All issuing bodies</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="294" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="313" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>

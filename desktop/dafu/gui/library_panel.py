@@ -121,6 +121,7 @@ class LibraryPanel(QWidget):
         self.runner.similar_found.connect(self._show_similar)
         self.runner.failed.connect(self.status.emit)
         self._measures: list = []
+        self._measures_stale = True   # read when the measures tab is first shown, not at start
         self._dialog = None
         self._build()
         self.set_library_path(self.library_path)
@@ -135,6 +136,8 @@ class LibraryPanel(QWidget):
         self.tabs.addTab(self._build_search(), self.tr("Search"))
         self.tabs.addTab(self._build_similar(), self.tr("More like this"))
         self.tabs.addTab(self._build_measures(), self.tr("Measures"))
+        self.tabs.currentChanged.connect(lambda index: index == MEASURES_TAB and self._measures_stale
+                                         and self.refresh_measures())
 
     def _build_search(self) -> QWidget:
         page = QWidget()
@@ -251,6 +254,7 @@ class LibraryPanel(QWidget):
         self.results.show_hits([])
         self.similar_results.show_hits([])
         self.refresh_filters()
+        self._fill_measures([])
         self.refresh_measures()
         if self.search_box.text():
             self.search_now()
@@ -333,7 +337,10 @@ class LibraryPanel(QWidget):
     # -- measures -------------------------------------------------------------
 
     def refresh_measures(self) -> None:
-        self._submit(lambda lib: lib.measures(), self._fill_measures, key="measures")
+        """Re-read the measures now if their tab is showing, else when it is next shown."""
+        self._measures_stale = self.tabs.currentIndex() != MEASURES_TAB
+        if not self._measures_stale:
+            self._submit(lambda lib: lib.measures(), self._fill_measures, key="measures")
 
     def _fill_measures(self, measures: list) -> None:
         self._measures = measures

@@ -154,7 +154,8 @@ def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = 
             db.execute("COMMIT")
             return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)
         batch_id = batch.ensure(db)
-        reply_id = _store_reply(db, name, digest, document, batch_id)
+        with index.batch(db):   # the reply's new paragraphs go into the search index together
+            reply_id = _store_reply(db, name, digest, document, batch_id)
         db.execute("COMMIT")
     except BaseException:
         store.rollback(db)
@@ -257,7 +258,7 @@ def upsert_paragraph(db: sqlite_utils.Database, text: str, role: str) -> int:
     digest = text_hash(text)
     row = db.execute("SELECT id FROM paragraphs WHERE text_hash = ?", [digest]).fetchone()
     if row:
-        db.execute("UPDATE paragraphs SET usage_count = usage_count + 1 WHERE id = ?", [row[0]])
+        index.reuse(db, row[0], +1)
         return row[0]
     cursor = db.execute("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,1)",
                         [digest, text, role])

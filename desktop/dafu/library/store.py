@@ -14,12 +14,23 @@ from typing import Callable
 import sqlite_utils
 
 from dafu.errors import LibraryError
+from dafu.library import index
+
+Progress = Callable[[int, int], None]
 
 BUSY_TIMEOUT_MS = 15_000
 
 
-def _v1(db: sqlite_utils.Database) -> None:
-    db.executescript("""
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Statement by statement, inside the migration's transaction: executescript would COMMIT
+    it first, releasing the write lock that keeps two processes from running one step twice.
+    (The schema's statements hold no semicolons of their own.)"""
+    for statement in filter(str.strip, script.split(";")):
+        db.execute(statement)
+
+
+def _v1(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
+    _run_script(db, """
     CREATE TABLE replies (
         id INTEGER PRIMARY KEY,
         title TEXT NOT NULL,
@@ -77,9 +88,9 @@ def _v1(db: sqlite_utils.Database) -> None:
     """)
 
 
-def _v2(db: sqlite_utils.Database) -> None:
+def _v2(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
     """Validity and supersession of measures, tags, and drafts kept by the desktop app."""
-    db.executescript("""
+    _run_script(db, """
     ALTER TABLE measures ADD COLUMN valid_from TEXT;
     ALTER TABLE measures ADD COLUMN valid_to TEXT;
     ALTER TABLE measures ADD COLUMN superseded_by INTEGER REFERENCES measures(id) ON DELETE SET NULL;
@@ -99,9 +110,9 @@ def _v2(db: sqlite_utils.Database) -> None:
     """)
 
 
-def _v3(db: sqlite_utils.Database) -> None:
+def _v3(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
     """Import batches (so a mistaken import can be taken back whole) and tags on replies."""
-    db.executescript("""
+    _run_script(db, """
     CREATE TABLE import_batches (
         id INTEGER PRIMARY KEY,
         started_at TEXT NOT NULL,
@@ -118,10 +129,42 @@ def _v3(db: sqlite_utils.Database) -> None:
     """)
 
 
-MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+# What a measure's item and policy are compared by: without spaces, quotes and 《》 (the
+# checks' notion of "the same measure"); a generated column, so every writer keeps it.
+MEASURE_KEY_DROP = " \t\n\r\u3000\u00a0“”\"《》"
+
+
+def measure_key(text: str | None) -> str:
+    return "".join(c for c in (text or "") if c not in MEASURE_KEY_DROP)
+
+
+def _sql_measure_key(column: str) -> str:
+    expression = f"coalesce({column}, '')"
+    for char in MEASURE_KEY_DROP:
+        literal = "char(%d)" % ord(char)
+        expression = f"replace({expression}, {literal}, '')"
+    return expression
+
+
+def _v4(db: sqlite_utils.Database, progress: Progress | None = None) -> None:
+    """Search that finds every substring: characters and pairs across punctuation, digits and Latin
+    letters, no positions, document frequencies in a table; measures looked up by item."""
+    script = "DROP TABLE paragraph_fts;" + index.SCHEMA + f"""
+    DROP INDEX reply_paragraphs_paragraph;
+    CREATE INDEX reply_paragraphs_paragraph ON reply_paragraphs(paragraph_id, reply_id);
+    ALTER TABLE measures ADD COLUMN item_key TEXT GENERATED ALWAYS AS ({_sql_measure_key('item')}) VIRTUAL;
+    ALTER TABLE measures ADD COLUMN policy_key TEXT GENERATED ALWAYS AS ({_sql_measure_key('policy')}) VIRTUAL;
+    CREATE INDEX measures_item_key ON measures(item_key, policy_key);
+    """
+    _run_script(db, script)
+    index.rebuild(db, progress)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "replies, paragraphs, measures and the search index", _v1),
     (2, "measure validity, tags and drafts", _v2),
     (3, "import batches and reply tags", _v3),
+    (4, "substring search index, term frequencies, measure lookups", _v4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -131,8 +174,9 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 APPLICATION_ID = 0x44414655  # "DAFU"
 
 
-def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the library at ``path``.
+def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION, progress: Progress | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the library at ``path``; ``progress(done, total)`` is
+    called while a migration re-indexes the paragraphs.
 
     Safe to race: several processes may open (and so create or migrate) the same new
     library at once. Another program's SQLite file is refused before anything is written
@@ -149,7 +193,7 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite_utils.Dat
             _switch_to_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             db = sqlite_utils.Database(conn)
-            migrate(db, migrate_to)
+            migrate(db, migrate_to, progress)
         except BaseException:
             conn.close()
             raise
@@ -189,7 +233,21 @@ def check_is_library(conn: sqlite3.Connection, path: Path) -> None:
                        "（not a Dafu library: another program's SQLite database, left untouched）", path=path)
 
 
-def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> None:
+def needs_migration(path: Path) -> bool:
+    """Whether opening an existing library at ``path`` will migrate it (re-indexing may take minutes)."""
+    if not Path(path).exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False   # connect() will say what is wrong
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION, progress: Progress | None = None) -> None:
     """Run the missing migration steps, each in its own transaction.
 
     Each step takes the write lock first and then re-reads the version: another process
@@ -204,7 +262,7 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> None:
             try:
                 current = db.execute("PRAGMA user_version").fetchone()[0]
                 if current < version:
-                    step(db)
+                    step(db, progress)
                     if version == 1:
                         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     db.execute(f"PRAGMA user_version = {version}")
