@@ -1,6 +1,7 @@
-"""Cold start of the desktop app until its window is ready to type in, against an empty QMainWindow.
+"""Cold start of the desktop app until its window is ready to type in, against an empty QMainWindow;
+and, with the cached 200,000-paragraph library, until the first search results are on screen.
 
-    .venv/bin/python benchmarks/bench_gui_start.py [--runs 5]
+    .venv/bin/python benchmarks/bench_gui_start.py [--runs 5] [--paragraphs 200000]
     DISPLAY=:99 .venv/bin/python benchmarks/bench_gui_start.py --platform xcb   # on a real X server (Xvfb)
 
 Both are started the same way (a new Python process, the same Qt platform) and report
@@ -9,6 +10,11 @@ and holds the keyboard focus, the process writes the wall-clock time to a file
 (dafu.gui.app.ReadyAnnouncer for the app, the same class for the baseline).
 Time counts from just before the process is spawned. Target: the app under
 1.5 s on this machine; the ratio to the empty window is printed beside it.
+
+First results: the app is started by dafu.gui.app.main() as always, on the big library,
+with the draft open (so the preview renders and checks it with the library); as soon as the
+event loop runs, the query is typed into the search box, and the time is taken when the
+result list has painted its results. Target (issue 14): ≤ 0.8 s with 200,000 paragraphs.
 """
 from __future__ import annotations
 
@@ -39,6 +45,53 @@ edit.setFocus()
 app.exec()
 """
 
+FIRST_RESULTS = """
+import os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import dafu.gui.app as gui_app
+app = QApplication(sys.argv)
+out = Path(os.environ["DAFU_RESULTS_FILE"])
+
+class Painted(QObject):
+    armed = False
+    def eventFilter(self, watched, event):
+        if self.armed and event.type() == QEvent.Type.Paint:
+            out.write_text(f"{time.time():.6f}")
+            self.armed = False
+        return False
+
+def type_query():
+    window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    panel = window.library_panel
+    painted = Painted(panel)
+    panel.results.viewport().installEventFilter(painted)
+    panel.search_finished.connect(lambda n: setattr(painted, "armed", n > 0))
+    panel.search_box.setText(os.environ["DAFU_QUERY"])
+
+QTimer.singleShot(0, type_query)
+sys.exit(gui_app.main(sys.argv))
+"""
+
+
+def time_results(command: list[str], env: dict) -> float:
+    done = Path(env["DAFU_RESULTS_FILE"])
+    done.unlink(missing_ok=True)
+    start = time.time()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while not (done.exists() and done.read_text()):
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+        if time.time() - start > 60:
+            proc.kill()
+            raise RuntimeError("no search results within 60 s")
+        time.sleep(0.005)
+    stamp = float(done.read_text())
+    proc.terminate()
+    proc.wait(20)
+    return stamp - start
+
 
 def time_start(command: list[str], env: dict) -> float:
     ready = Path(env["DAFU_READY_FILE"])
@@ -60,6 +113,9 @@ def time_start(command: list[str], env: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--paragraphs", type=int, default=200_000,
+                        help="library for the first-results figure (benchmarks/synth.py; 0: skip)")
+    parser.add_argument("--query", default="营商环境")
     parser.add_argument("--platform", default="offscreen",
                         help="Qt platform plugin: offscreen (default) or xcb with DISPLAY set (e.g. under Xvfb)")
     args = parser.parse_args()
@@ -80,6 +136,21 @@ def main() -> None:
           "   target < 1500 ms")
     print(f"empty QMainWindow      median {statistics.median(base) * 1000:6.0f} ms  (min {min(base) * 1000:.0f})")
     print(f"ratio {statistics.median(ours) / statistics.median(base):.2f}x")
+    if args.paragraphs:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import synth
+        library = synth.ensure_library(args.paragraphs)
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XDG_DATA_HOME=str(tmp / "data"),
+                       XDG_CONFIG_HOME=str(tmp / "config"), DAFU_LIBRARY=str(library), DAFU_QUERY=args.query,
+                       DAFU_RESULTS_FILE=str(tmp / "results"), DAFU_NO_DIALOGS="1")
+            command = [sys.executable, "-c", FIRST_RESULTS, str(ROOT / "resources" / "samples" / "reply_JY20230126.dafu")]
+            time_results(command, env)  # fills the OS file cache
+            results = [time_results(command, env) for _ in range(args.runs)]
+        print(f"first results for {args.query!r}, {args.paragraphs:,}-paragraph library: median "
+              f"{statistics.median(results) * 1000:6.0f} ms (min {min(results) * 1000:.0f}, max {max(results) * 1000:.0f})"
+              "   target ≤ 800 ms (includes the search box's 120 ms pause)")
 
 
 if __name__ == "__main__":

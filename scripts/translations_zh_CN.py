@@ -34,7 +34,7 @@ ZH = {
     "Insert chosen library paragraph": "插入所选资料库段落", "Insert heading": "插入标题",
     "Insert library paragraphs": "插入资料库段落", "Insert paragraph": "插入段落", "Issuing body": "发文单位",
     "Item": "支持事项", "Language (after restart)": "界面语言（重启后生效）", "Library file": "资料库文件",
-    "Library: %s": "资料库：%s", "Measures": "政策措施", "More like this": "相似内容", "Move down": "下移",
+    "Library: %s": "资料库：%s", "Updating the library's search index…": "正在更新资料库的检索索引…", "Measures": "政策措施", "More like this": "相似内容", "Move down": "下移",
     "Move heading": "移动标题", "Move paragraph": "移动段落", "Move up": "上移", "New &heading": "新建标题(&H)",
     "New &paragraph": "新建段落(&P)", "New heading": "新标题", "New reply": "新答复", "No findings": "未发现问题",
     "Number paragraphs": "段落编号", "Number paragraphs 一是, 二是…": "段落按“一是、二是……”编号",

@@ -17,6 +17,7 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("DAFU_LIBRARY", str(home / "library.sqlite"))
     monkeypatch.setenv("DAFU_TEMPLATES", str(home / "templates"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # where a CLI crash log would go
 
 
 @pytest.fixture

@@ -52,6 +52,8 @@ class Draft:
     intro: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     path: Path | None = None  # the file it was read from, for messages and "save"
+    # Where each value was written in that file ({"meeting": 12}), so a message can name the line.
+    value_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     # -- addressing ---------------------------------------------------------
 

@@ -15,8 +15,12 @@ import tomli_w
 
 from dafu.draft import Draft, Paragraph, Section
 from dafu.errors import DraftError
+from dafu.fileio import MiB, read_regular, write_target
 
 SUFFIX = ".dafu"
+# A long reply is some 30 KB of TOML; a draft a hundred times that is no reply, and reading
+# it whole (then rendering it) must stay well inside a desktop's memory.
+MAX_DRAFT_BYTES = 4 * MiB
 _HEADER = "# Dafu 答复 draft — edit freely; `dafu render` turns it into an official .docx\n\n"
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_EOF = re.compile(r"\s*\(at end of document\)\s*$")
@@ -24,26 +28,28 @@ _TOML_EOF = re.compile(r"\s*\(at end of document\)\s*$")
 
 def read_draft(path: str | Path) -> Draft:
     path = Path(path)
+    draft = loads(read_draft_text(path), path=path)
+    draft.path = path
+    return draft
+
+
+def read_draft_text(path: str | Path) -> str:
+    """The text of a draft file: a regular file of at most MAX_DRAFT_BYTES, in UTF-8."""
+    path = Path(path)
+    raw = read_regular(path, limit=MAX_DRAFT_BYTES, error=DraftError, what="草稿文件")
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftError("找不到草稿文件（draft file not found）", path=path) from None
-    except OSError as exc:
-        raise DraftError(f"无法读取草稿（cannot read draft）: {exc.strerror}", path=path) from None
-    try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DraftError("草稿不是 UTF-8 编码（draft is not UTF-8）", path=path, line=line) from None
-    draft = loads(text, path=path)
-    draft.path = path
-    return draft
 
 
 def loads(text: str, *, path: str | Path | None = None) -> Draft:
     where = path or "<draft>"
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise DraftError("草稿嵌套过深（draft nested too deeply）", path=where) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_PLACE.search(message)
@@ -53,7 +59,10 @@ def loads(text: str, *, path: str | Path | None = None) -> Draft:
         line = text.count("\n") + 1 if _TOML_EOF.search(message) else None
         raise DraftError(f"草稿格式错误（invalid TOML）: {_TOML_EOF.sub('', message)}",
                          path=where, line=line) from None
-    return _DraftReader(text, where).draft(data)
+    reader = _DraftReader(text, where)
+    draft = reader.draft(data)
+    draft.value_lines = value_lines(reader.lines, draft.values)
+    return draft
 
 
 class _DraftReader:
@@ -116,8 +125,13 @@ class _DraftReader:
             paragraphs=self.paragraphs(data.get("paragraphs", []), "paragraphs"),
             sections=[self.section(s, "sections", level + 1)
                       for s in self.array(data.get("sections", []), "sections")],
-            enumerate=bool(data.get("enumerate", False)),
+            enumerate=self.flag(data.get("enumerate", False), "enumerate"),
         )
+
+    def flag(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(f"{key} 须为 true 或 false（{key} must be true or false）", key)
+        return value
 
     def paragraphs(self, value: Any, key: str) -> list[Paragraph]:
         out = []
@@ -128,7 +142,12 @@ class _DraftReader:
                 items = item.get("items", [])
                 if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                     raise self.fail("items 须为文字数组（items must be an array of strings）", "items")
-                out.append(Paragraph(str(item.get("text", "")), list(items), str(item.get("ref", ""))))
+                text, ref = item.get("text", ""), item.get("ref", "")
+                if not isinstance(text, str):
+                    raise self.fail("段落的 text 须为文字（paragraph text must be a string）", "text")
+                if not isinstance(ref, str):
+                    raise self.fail("ref 须为文字（ref must be a string）", "ref")
+                out.append(Paragraph(text, list(items), ref))
             else:
                 raise self.fail(f"{key} 的每一段须为文字或 {{ text, items, ref }}（bad paragraph）", key)
         return out
@@ -148,9 +167,58 @@ def save_draft(draft: Draft, path: str | Path) -> Path:
     from dafu.export.atomic import atomic_write_text
 
     path = Path(path)
-    atomic_write_text(path, dumps(draft))
+    atomic_write_text(write_target(path), dumps(draft))
     draft.path = path
     return path
+
+
+def value_lines(lines: list[str], values: dict[str, Any]) -> dict[str, int]:
+    """The line each value of ``[values]`` is written on: ``[values]`` then ``name = …``,
+    ``values.name = …`` or ``values = { name = … }``."""
+    found: dict[str, int] = {}
+    table: tuple[str, ...] = ()
+    in_string = ""
+    for number, line in enumerate(lines, 1):
+        if in_string:  # inside a multi-line string: nothing here is a key
+            if line.count(in_string) % 2:
+                in_string = ""
+            continue
+        stripped = line.strip()
+        header = re.match(r"^\[(?!\[)(.*)\]\s*(#.*)?$", stripped)
+        if header:
+            table = _key_path(header.group(1)) or ("?",)
+            continue
+        if stripped.startswith("[["):
+            table = ("[[]]",)
+            continue
+        key = re.match(r"^((?:[\w-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')(?:\s*\.\s*(?:[\w-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*'))*)"
+                       r"\s*=\s*(.*)$", stripped)
+        if key:
+            full = table + _key_path(key.group(1))
+            rest = key.group(2)
+            if len(full) == 2 and full[0] == "values":
+                found.setdefault(full[1], number)
+            elif full == ("values",) and rest.startswith("{"):
+                for name in values:
+                    if re.search(rf"(?:[{{,]\s*)(?:{re.escape(name)}|\"{re.escape(name)}\")\s*=", rest):
+                        found.setdefault(name, number)
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2:
+                    in_string = quote
+    return found
+
+
+def _key_path(text: str) -> tuple[str, ...]:
+    """The parts of a TOML key as written (bare, quoted or dotted), by asking tomllib itself."""
+    try:
+        data: Any = tomllib.loads(f"{text} = 0")
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return ()
+    parts = []
+    while isinstance(data, dict) and len(data) == 1:
+        key, data = next(iter(data.items()))
+        parts.append(key)
+    return tuple(parts)
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:

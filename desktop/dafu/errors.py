@@ -38,6 +38,10 @@ class DafuError(Exception):
     def __str__(self) -> str:
         return f"{self.place}: {self.message}" if self.place else self.message
 
+    def log_text(self) -> str:
+        """The message with every place known, for a log file (the same as ``str()`` by default)."""
+        return str(self)
+
 
 class DraftError(DafuError):
     """A draft file that cannot be read or does not hold what its template needs."""
@@ -47,12 +51,64 @@ class TemplateError(DafuError):
     """A template with a syntax error, or one that failed while rendering."""
 
 
-class MissingValueError(TemplateError):
-    """A value the template needs is not in the draft (strict undefined)."""
+class DraftValueError(DraftError):
+    """Values of a draft that its template cannot print as they are (a number where text
+    belongs, true/false, a table, a date that is no date), each named with its line.
 
-    def __init__(self, name: str, *, template: str | None = None, line: int | None = None):
-        super().__init__(f"缺少取值 “{name}”（missing value '{name}'）", path=template, line=line)
-        self.name = name
+    ``problems`` holds (name, line, message) for every such value, so the GUI can mark
+    each field; ``str()`` gives one line per value.
+    """
+
+    def __init__(self, problems: list[tuple[str, int | None, str]], *, path: str | Path | None = None):
+        from dafu.valuetypes import label
+
+        self.problems = list(problems)
+        self.names = tuple(name for name, _, _ in self.problems)
+        self.name = self.names[0]
+        self._lines = [f"{label(name)}{message}" for name, _, message in self.problems]
+        super().__init__(self._lines[0], path=path, line=self.problems[0][1])
+
+    def __str__(self) -> str:
+        out = []
+        for (_, line, _), text in zip(self.problems, self._lines):
+            place = f"{self.path}:{line}" if self.path and line else (self.path or "")
+            out.append(f"{place}: {text}" if place else text)
+        return "\n".join(out)
+
+
+class MissingValueError(TemplateError):
+    """Values the template needs are not in the draft (declared as required, or met by strict undefined).
+
+    ``names`` lists every missing value of the draft, in the template's order, so the GUI
+    can mark them all in the form. What a clerk reads (``str()``) names the fields and the
+    draft, never the template's file: ``path`` and ``line`` keep the template place for
+    the log (also as ``template`` and ``template_line``).
+    """
+
+    def __init__(self, names: str | list[str] | tuple[str, ...], *, template: str | Path | None = None,
+                 line: int | None = None, draft: str | Path | None = None):
+        from dafu.valuetypes import label
+
+        self.names = (names,) if isinstance(names, str) else tuple(names)
+        self.name = self.names[0]
+        self.draft = str(draft) if draft is not None else None
+        listed = "、".join(label(n) for n in self.names)
+        super().__init__(f"缺少取值：{listed}（missing {', '.join(self.names)}）", path=template, line=line)
+
+    @property
+    def template(self) -> str | None:
+        return self.path
+
+    @property
+    def template_line(self) -> int | None:
+        return self.line
+
+    def __str__(self) -> str:
+        return f"{self.draft}: {self.message}" if self.draft else self.message
+
+    def log_text(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else (self.path or "?")
+        return f"{self} [template {where}]"
 
 
 class ExportError(DafuError):

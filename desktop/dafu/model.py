@@ -23,7 +23,10 @@ class BlockKind(StrEnum):
     ISSUER = "issuer"              # the issuing body's name
     DATE = "date"                  # 2023年5月28日
     NOTE = "note"                  # 附注: （联系人：…，联系电话：…）
-    CC = "cc"                      # 抄送：…。
+    CC = "cc"                      # 抄送：…。 (版记)
+    PRINTED_BY = "printed_by"      # 印发机关 (版记), e.g. 福田区文化广电旅游体育局办公室
+    PRINTED_ON = "printed_on"      # 印发日期 (版记), e.g. 2023年5月28日 — printed with 印发 after it
+    SEAL = "seal"                  # a marker, no text: the reply is sealed (GB/T 9704 §7.3.5.1 layout)
     TABLE = "table"                # the feedback form and the like
     SPACER = "spacer"              # an intentional blank line
 
@@ -46,6 +49,8 @@ class Block:
             return "\n".join("\t".join(row) for row in self.rows)
         if self.kind is BlockKind.TITLE and self.lines:
             return "".join(self.lines)
+        if self.kind is BlockKind.PRINTED_ON:
+            return f"{self.text}印发"
         return f"{self.number}{self.text}"
 
     def with_text(self, text: str) -> "Block":
@@ -72,6 +77,12 @@ class ReplyMeta:
     kind: str = ""                 # suggestion / proposal / co_handling / letter / feedback_form
     template: str = ""
 
+    @property
+    def is_letter(self) -> bool:
+        """A 函 (GB/T 9704 §10.1 信函格式: no page number on page 1): the letter template, or a
+        document number whose 代字 says 函 (福文旅体函〔2023〕12号)."""
+        return self.kind == "letter" or "函〔" in self.doc_number or "函[" in self.doc_number
+
 
 @dataclass
 class ReplyDocument:
@@ -84,6 +95,11 @@ class ReplyDocument:
     def first(self, kind: BlockKind) -> Block | None:
         return next((b for b in self.blocks if b.kind is kind), None)
 
+    @property
+    def sealed(self) -> bool:
+        """Laid out for the bureau's seal (§7.3.5.1) rather than without one (§7.3.5.2)."""
+        return any(b.kind is BlockKind.SEAL for b in self.blocks)
+
     def text_lines(self) -> list[tuple[int, str]]:
         """(block index, printed text) for each line of plain text, titles line by line."""
         out: list[tuple[int, str]] = []
@@ -92,6 +108,8 @@ class ReplyDocument:
                 out.extend((i, line) for line in block.lines)
             elif block.kind is BlockKind.TABLE:
                 out.extend((i, "\t".join(row)) for row in block.rows)
+            elif block.kind is BlockKind.SEAL:
+                continue
             else:
                 out.append((i, block.display_text))
         return out

@@ -12,44 +12,64 @@ _DIGITS = "零一二三四五六七八九"
 _DIGIT_VALUE = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
 
 
+_UNITS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"))
+
+
 def chinese_numeral(n: int) -> str:
-    """1→一, 10→十, 11→十一, 20→二十, 105→一百零五 (counting form, as in headings)."""
+    """1→一, 10→十, 11→十一, 105→一百零五, 1010→一千零一十, 110000→十一万 (counting form).
+
+    Any size: a reply may enumerate a thousand items (一千零一是), and a heading
+    number is only ever a count. 十 at the very start drops its 一 (十一, 十一万);
+    inside a number it keeps it (一百一十, 一千零一十).
+    """
     if n < 0:
         raise ValueError(f"no Chinese numeral for negative {n}")
     if n < 10:
         return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        head = _DIGITS[n // 100] + "百"
-        if rest == 0:
-            return head
-        if rest < 10:
-            return head + "零" + _DIGITS[rest]
-        if rest < 20:  # 一百一十, not 一百十
-            return head + "一" + chinese_numeral(rest)
-        return head + chinese_numeral(rest)
-    raise ValueError(f"numbers above 999 are not written as headings: {n}")
+    return _numeral(n, leading=True)
+
+
+def _numeral(n: int, *, leading: bool) -> str:
+    """``n`` ≥ 1 written with 十百千万亿; ``leading`` when nothing is written before it."""
+    for unit, name in _UNITS:
+        if n >= unit:
+            head, rest = divmod(n, unit)
+            if unit == 10 and head == 1 and leading:
+                text = name
+            elif unit >= 10**4:
+                text = _numeral(head, leading=leading) + name
+            else:
+                text = _DIGITS[head] + name
+            if rest == 0:
+                return text
+            # a 零 marks a skipped place: 一百零五, 一千零一十, 一万零五百
+            gap = "零" if rest * 10 < unit else ""
+            return text + gap + _numeral(rest, leading=False)
+    return _DIGITS[n]
 
 
 def parse_chinese_numeral(text: str) -> int | None:
-    """Inverse of :func:`chinese_numeral` for 0–999; None when ``text`` is not one."""
-    if not text or any(c not in _DIGIT_VALUE and c not in "十百" for c in text):
+    """Inverse of :func:`chinese_numeral`; None when ``text`` is not one."""
+    if not text or any(c not in _DIGIT_VALUE and c not in _UNIT_VALUE for c in text):
         return None
-    total, current = 0, 0
+    above_yi, below_yi, below_wan, digit = 0, 0, 0, 0
     for c in text:
-        if c == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif c == "十":
-            total += (current or 1) * 10
-            current = 0
+        unit = _UNIT_VALUE.get(c)
+        if unit is None:
+            digit = _DIGIT_VALUE[c]
+        elif unit == 10**8:
+            above_yi += ((below_yi + below_wan + digit) or 1) * unit
+            below_yi = below_wan = digit = 0
+        elif unit == 10**4:
+            below_yi += ((below_wan + digit) or 1) * unit
+            below_wan = digit = 0
         else:
-            current = _DIGIT_VALUE[c]
-    return total + current
+            below_wan += (digit or 1) * unit
+            digit = 0
+    return above_yi + below_yi + below_wan + digit
+
+
+_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 def year_digits(year: int) -> str:

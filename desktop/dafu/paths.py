@@ -42,6 +42,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Where the command line writes the details of an internal error (DAFU_LOG_DIR overrides)."""
+    env = os.environ.get("DAFU_LOG_DIR")
+    return Path(env) if env else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def user_templates_dir() -> Path:
     """Templates the clerk adds; the GUI settings may point elsewhere (DAFU_TEMPLATES)."""
     env = os.environ.get("DAFU_TEMPLATES")

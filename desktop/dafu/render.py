@@ -30,7 +30,8 @@ def render(draft: Draft | str | Path, output: str | Path, *, template: str | Non
 
 
 def default_output(draft_path: Path, template: str | None = None) -> Path:
-    """reply_JY20230126.dafu → reply_JY20230126.docx (…-feedback_form.docx for another template)."""
-    stem = draft_path.name.split(".")[0]
+    """reply_JY20230126.dafu → reply_JY20230126.docx, reply.v2.dafu → reply.v2.docx
+    (…-feedback_form.docx for another template; the template name is checked first)."""
+    draft_path = Path(draft_path)
     suffix = f"-{template}" if template else ""
-    return draft_path.with_name(f"{stem}{suffix}.docx")
+    return draft_path.with_name(f"{draft_path.stem or draft_path.name}{suffix}.docx")

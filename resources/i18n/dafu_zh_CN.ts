@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/dafu/gui/app.py" line="126" />
+        <source>Updating the library's search index…</source>
+        <translation>正在更新资料库的检索索引…</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../desktop/dafu/gui/value_form.py" line="104" />
@@ -393,77 +401,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="62" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="63" />
         <source>Import old replies</source>
         <translation>导入旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="67" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="68" />
         <source>Choose the folder that holds the old replies (.docx, .txt)</source>
         <translation>选择存放旧答复的文件夹（.docx、.txt）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="68" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="69" />
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="78" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="79" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="81" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="82" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="88" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="89" />
         <source>Files skipped:</source>
         <translation>跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="98" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="99" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="117" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="118" />
         <source>Ready to import.</source>
         <translation>可以开始导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="117" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="118" />
         <source>Choose a folder first.</source>
         <translation>请先选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="130" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="131" />
         <source>Looking for replies…</source>
         <translation>正在查找答复文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="136" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="137" />
         <source>Cancelling after the current file…</source>
         <translation>正在取消（当前文件处理完后停止）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="149" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="150" />
         <source>Imported %1 of %2: %3</source>
         <translation>已处理 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="165" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="166" />
         <source>Cancelled: %1 replies imported, %2 already in the library, %3 skipped; nothing half-written.</source>
         <translation>已取消：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件；没有留下不完整的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="166" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="167" />
         <source>Done: %1 replies imported, %2 already in the library, %3 skipped.</source>
         <translation>完成：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="177" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="178" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -506,23 +514,23 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="203" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="213" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="157" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="158" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="238" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="248" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="158" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="240" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="159" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="250" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
@@ -567,97 +575,97 @@
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="279" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="289" />
         <source>Add measure…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="280" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="290" />
         <source>Edit measure…</source>
         <translation>编辑措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="159" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="160" />
         <source>Measures</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="171" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="172" />
         <source>The library is empty</source>
         <translation>资料库还是空的</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="178" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="179" />
         <source>Import a folder of your office's earlier replies (.docx or .txt): their paragraphs and the policy measures they cite become searchable here, and you build new replies from them. Or start with the sample reply that comes with Dafu.</source>
         <translation>导入本单位以往答复所在的文件夹（.docx 或 .txt）：其中的段落和引用的政策措施都能在这里检索，用来拼写新的答复。也可以先加入软件自带的示例答复看看。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="180" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="181" />
         <source>Import old replies…</source>
         <translation>导入旧答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="183" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="184" />
         <source>Add the sample reply</source>
         <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="209" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="219" />
         <source>Part of the reply</source>
         <translation>答复中的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="210" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="220" />
         <source>Year of the reply</source>
         <translation>答复年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="211" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="221" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="212" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="222" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="263" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="273" />
         <source>Filter measures</source>
         <translation>筛选政策措施</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="361" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="372" />
         <source>First %n results; type more to narrow them</source>
         <translation><numerusform>仅显示前 %n 条结果，请继续输入以缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="363" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="374" />
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="367" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="378" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="372" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="383" />
         <source>%n similar paragraph(s), best first</source>
         <translation><numerusform>%n 个相似段落，按相关程度排列</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="392" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="403" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="393" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="404" />
         <source>All issuing bodies</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="394" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="405" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -665,383 +673,383 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="100" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="99" />
         <source>Library: %s</source>
         <translation>资料库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="120" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="119" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="121" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="120" />
         <source>&amp;New draft</source>
         <translation>新建草稿(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="122" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="121" />
         <source>&amp;Open draft file…</source>
         <translation>打开草稿文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="124" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="123" />
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="127" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="126" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="128" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="127" />
         <source>Save draft file &amp;as…</source>
         <translation>草稿另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="132" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="131" />
         <source>&amp;Export .docx…</source>
         <translation>导出 .docx(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="133" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="132" />
         <source>Export feedback &amp;form…</source>
         <translation>导出征询意见表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="136" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="135" />
         <source>&amp;Import old replies…</source>
         <translation>导入旧答复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="139" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="138" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="141" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="140" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="142" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="141" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="145" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="144" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="152" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="154" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
         <source>Find and &amp;replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="155" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="154" />
         <source>&amp;Copy reply body for the online system</source>
         <translation>复制答复正文（供网上办理系统）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="158" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="157" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="160" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="162" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="161" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
         <source>New s&amp;ubheading</source>
         <translation>新建下级标题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="166" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="165" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="166" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="168" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="170" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="169" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="175" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="174" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="177" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
         <source>&amp;Outline</source>
         <translation>提纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="177" />
         <source>&amp;Full text</source>
         <translation>全文(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="187" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
         <source>&amp;Library</source>
         <translation>资料库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="188" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="187" />
         <source>&amp;Search the library</source>
         <translation>检索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="191" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="190" />
         <source>&amp;Replies in the library…</source>
         <translation>资料库中的答复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="192" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="191" />
         <source>&amp;Tags of the chosen paragraph…</source>
         <translation>所选段落的标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="193" />
         <source>Add the sample reply</source>
         <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="200" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="221" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="220" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="293" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="292" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="294" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="293" />
         <source>Save the changes to %s?</source>
         <translation>是否把修改保存到 %s？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="296" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="295" />
         <source>Either way the draft stays in the library under File → Recent drafts.</source>
         <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="317" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="316" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="318" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="316" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="337" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="335" />
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="381" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="379" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="381" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="379" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="399" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="557" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="397" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="407" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="405" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="430" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="428" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="436" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="434" />
         <source>The body still has gaps: fill in %s first.</source>
         <translation>正文还有空缺：请先填写%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="440" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="438" />
         <source>Copied the reply body (%n characters) for the online handling system</source>
         <translation><numerusform>已复制答复正文（%n 字），可粘贴到建议提案网上办理系统</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="467" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="465" />
         <source>This finding has no automatic fix: the text is selected for you to change by hand</source>
         <translation>这一处没有自动修改，已选中相应文字，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="471" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="469" />
         <source>This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline</source>
         <translation>这段文字由模板或自动编号生成，不在草稿正文中：请在表单或提纲中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="474" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="472" />
         <source>The text changed since it was checked; checking again</source>
         <translation>检查之后文字已有改动，正在重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="479" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="477" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="481" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="479" />
         <source>Fixed: %s</source>
         <translation>已修改：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="494" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="492" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="496" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="493" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="509" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="506" />
         <source>The reply cannot be exported yet: %s</source>
         <translation>暂时不能导出：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="509" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="506" />
         <source>fill in %s (marked red in the form)</source>
         <translation>请填写%s（已在表单中标红）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="524" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="521" />
         <source>Errors still open</source>
         <translation>仍有错误</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="525" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="522" />
         <source>The checks still find %n error(s) in this reply.</source>
         <translation><numerusform>检查仍发现 %n 处错误。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="523" />
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="527" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="524" />
         <source>Show them</source>
         <translation>查看错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="551" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="548" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="556" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="553" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="557" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="560" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="557" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="578" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="575" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="609" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="606" />
         <source>Choose a paragraph among the library's results first</source>
         <translation>请先在资料库检索结果中选中一个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="620" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="617" />
         <source>Tags of the paragraph: %s</source>
         <translation>段落的标签：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="636" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="633" />
         <source>Tags saved</source>
         <translation>标签已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="667" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="664" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="668" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="665" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="681" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="678" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -1366,59 +1374,59 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="18" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="19" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="25" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="26" />
         <source>(the user template folder in the data folder)</source>
         <translation>（数据文件夹中的用户模板文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="34" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="35" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="34" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="35" />
         <source>Default contact person</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="35" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="36" />
         <source>Default contact phone</source>
         <translation>默认联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="35" />
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="61" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="36" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="62" />
         <source>Library file</source>
         <translation>资料库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="37" />
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="65" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="38" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="66" />
         <source>User template folder</source>
         <translation>用户模板文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="42" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="43" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="50" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="51" />
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="51" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="52" />
         <source>Autosave every</source>
         <translation>自动保存间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="62" />
+        <location filename="../../desktop/dafu/gui/settings_dialog.py" line="63" />
         <source>Dafu library (*.sqlite);;All files (*)</source>
         <translation>答复资料库 (*.sqlite);;所有文件 (*)</translation>
     </message>

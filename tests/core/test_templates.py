@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from dafu.draft import Draft, Paragraph, Section
-from dafu.errors import MissingValueError, TemplateError
+from dafu.errors import DraftValueError, MissingValueError, TemplateError
 from dafu.model import BlockKind
 from dafu.render import render_document
 from dafu.templates import TemplateSet, assemble, parse_markup
@@ -50,7 +50,8 @@ def test_suggestion_reply_blocks_in_order():
     doc = assemble(draft)
     kinds = [b.kind for b in doc.blocks]
     assert kinds[:4] == [BlockKind.CLASS_MARK, BlockKind.DISCLOSURE, BlockKind.TITLE, BlockKind.SALUTATION]
-    assert kinds[-5:] == [BlockKind.CLOSING, BlockKind.ISSUER, BlockKind.DATE, BlockKind.NOTE, BlockKind.CC]
+    assert kinds[-7:] == [BlockKind.CLOSING, BlockKind.ISSUER, BlockKind.DATE, BlockKind.NOTE, BlockKind.CC,
+                          BlockKind.PRINTED_BY, BlockKind.PRINTED_ON]  # 抄送 brings the 版记's 印发 line
     headings = [b.display_text for b in doc.of_kind(BlockKind.HEADING)]
     assert headings == ["一、工作开展情况", "（一）政策引导", "（二）空间打造", "二、下一步工作安排"]
     texts = [b.text for b in doc.of_kind(BlockKind.PARAGRAPH)]
@@ -85,7 +86,7 @@ def test_inline_enumeration_is_generated():
 def test_contact_in_footer_drops_the_note():
     doc = assemble(Draft("suggestion_reply", values(contact_placement="footer")))
     assert doc.first(BlockKind.NOTE) is None and doc.meta.contact_placement == "footer"
-    with pytest.raises(TemplateError, match="contact_placement"):
+    with pytest.raises(DraftValueError, match="contact_placement"):
         assemble(Draft("suggestion_reply", values(contact_placement="header")))
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from dafu.gui.html_delegate import HTML_ROLE
-from dafu.gui.library_panel import HIT_ROLE, PARAGRAPH_MIME, LibraryPanel
+from dafu.gui.library_panel import HIT_ROLE, MEASURES_TAB, PARAGRAPH_MIME, LibraryPanel
 from dafu.library import Library
 from library_fixtures import SAMPLE_BODY, VARIANTS, type_text, write_variants
 from tests_paths import SAMPLE_TXT
@@ -208,6 +208,8 @@ def test_a_new_library_path_is_searched_from_then_on(qtbot, panel, tmp_path):
 
 def test_measures_tab_lists_figures_in_wan_yuan_and_sorts(qtbot, panel):
     model, table = panel.measures_model, panel.measures_table
+    assert model.rowCount() == 0                      # not read at start: only when the tab is shown
+    panel.tabs.setCurrentIndex(MEASURES_TAB)
     qtbot.waitUntil(lambda: model.rowCount() >= 4, timeout=5000)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Policy", "Item", "Rate", "Cap", "One-off", "Valid from", "Valid to", "Superseded by"]
@@ -233,6 +235,7 @@ def _select_measure(panel, item):
 
 
 def test_measure_edited_in_the_dialog_round_trips_to_the_library(qtbot, panel, rich_library):
+    panel.tabs.setCurrentIndex(MEASURES_TAB)
     qtbot.waitUntil(lambda: panel.measures_model.rowCount() >= 4, timeout=5000)
     measure = _select_measure(panel, "现代时尚产业国际时尚交流平台建设支持")
     QTest.mouseClick(panel.edit_measure_button, Qt.MouseButton.LeftButton)
@@ -260,6 +263,7 @@ def test_measure_edited_in_the_dialog_round_trips_to_the_library(qtbot, panel, r
 
 
 def test_measure_added_and_marked_as_superseding(qtbot, panel, rich_library):
+    panel.tabs.setCurrentIndex(MEASURES_TAB)
     qtbot.waitUntil(lambda: panel.measures_model.rowCount() >= 4, timeout=5000)
     count = panel.measures_model.rowCount()
     old = _select_measure(panel, "现代时尚产业国际时尚交流平台建设支持")

@@ -8,9 +8,13 @@ from typing import Any, Iterable
 from dafu.checks.base import RULES, Finding, Rule
 from dafu.checks.structure import Context, document_text, fragment_units, units_from_text
 from dafu.errors import CheckInputError, DafuError
+from dafu.fileio import MiB, read_regular
 from dafu.model import ReplyDocument
 
 CHECKABLE = (".dafu", ".docx", ".txt")
+# A reply as text is some 20 KB; a hundred times that is not a reply (and a FIFO or a device is
+# refused by read_regular instead of read until memory runs out).
+MAX_CHECK_BYTES = 16 * MiB
 
 
 def select_rules(rules: Iterable[str | Rule] | None = None, *, library: Any = None) -> list[Rule]:
@@ -116,12 +120,7 @@ def read_checkable(path: str | Path) -> tuple[str, str | None]:
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".docx"):
         raise CheckInputError(f"不能检查 {suffix or '无扩展名'} 文件（expected .dafu, .docx or .txt）", path=path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CheckInputError("找不到文件（file not found）", path=path) from None
-    except OSError as exc:
-        raise CheckInputError(f"无法读取文件（cannot read）: {exc.strerror}", path=path) from None
+    raw = read_regular(path, limit=MAX_CHECK_BYTES, error=CheckInputError)
     if suffix == ".txt":
         return _decode_txt(raw, path)
     try:
@@ -150,9 +149,7 @@ def check_file(path: str | Path, *, library: Any = None, today: dt.date | None =
     if path.suffix.lower() == ".dafu":
         from dafu.render import render_document
 
-        if not path.is_file():
-            raise CheckInputError("找不到草稿文件（draft file not found）", path=path)
-        document = render_document(path)
+        document = render_document(path)  # read_draft names a missing file, a pipe or a device
         return document.plain_text(), check(document, library=library, today=today, rules=rules)
     text, _ = read_checkable(path)
     return text, check(text, library=library, today=today, rules=rules)

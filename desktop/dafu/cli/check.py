@@ -14,6 +14,8 @@ from dafu.checks import Finding, Severity, check, check_file, fix_draft
 from dafu.checks.engine import fix_text, read_checkable
 from dafu.cli import echo_json, handle_errors, main
 from dafu.errors import CheckInputError
+from dafu.export.atomic import atomic_write_bytes
+from dafu.fileio import same_file, write_target
 
 
 @main.command("check")
@@ -33,9 +35,12 @@ def check_command(file: Path, as_json: bool, library_path: Path | None, fix: boo
     library = _open_library(library_path)
     try:
         if fix:
+            if output is not None and output.suffix.lower() != file.suffix.lower():
+                raise click.UsageError(f"-o 须与 FILE 同为 {file.suffix or '无扩展名'} 文件（-o must have the same "
+                                       "suffix as FILE）")
             target = _fix(file, output, library)
             text, findings = check_file(target, library=library)
-            shown = target
+            shown = output or file
         else:
             text, findings = check_file(file, library=library)
             shown = file
@@ -65,47 +70,51 @@ def _open_library(path: Path | None) -> Any:
 
 
 def _fix(file: Path, output: Path | None, library: Any) -> Path:
+    """Check first, fix in memory, check the result, and only then write (never a half-fixed file)."""
     suffix = file.suffix.lower()
-    target = output or file
+    target = write_target(output or file)  # through a symbolic link to the file it names
     if suffix == ".docx":
         raise CheckInputError("不能自动修正 .docx：请在 Word 中修改，或修正草稿（--fix works on .dafu drafts and "
                               ".txt files）", path=file)
     if suffix == ".dafu":
-        from dafu.draftio import read_draft, save_draft
-
-        draft = read_draft(file)
-        count = fix_draft(draft)
-        save_draft(draft, target)
+        fixed, count = _fixed_draft_text(file)
+        data = fixed.encode("utf-8")
     else:
         text, encoding = read_checkable(file)
         findings = check(text, library=library)
         fixed, count = fix_text(text, findings)
-        _write_text(target, fixed, encoding or "utf-8")
-    click.echo(f"已自动修正 {count} 处，写入 {target}（fixed {count}, wrote {target}）", err=True)
+        try:
+            data = fixed.encode(encoding or "utf-8")
+        except UnicodeEncodeError:
+            raise CheckInputError(f"修正后的文字无法按原编码 {encoding} 保存（the fixed text does not fit the "
+                                  "file's encoding）", path=file) from None
+    if count or not same_file(file, target):
+        atomic_write_bytes(target, data)
+    click.echo(f"已自动修正 {count} 处，写入 {output or file}（fixed {count}, wrote {output or file}）", err=True)
     return target
 
 
-def _write_text(path: Path, text: str, encoding: str) -> None:
-    try:
-        from dafu.export.atomic import atomic_write_bytes
-    except ImportError:  # pragma: no cover - the exporter ships atomic.py
-        atomic_write_bytes = None
-    data = text.encode(encoding)
-    if atomic_write_bytes is not None:
-        atomic_write_bytes(path, data)
-        return
-    import os
-    import tempfile
+def _fixed_draft_text(file: Path) -> tuple[str, int]:
+    """The draft's text with the safe fixes made inside its string values, everything else kept."""
+    from dafu.draftedit import edit_in_place
+    from dafu.draftio import loads, read_draft_text
+    from dafu.render import render_document
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    text = read_draft_text(file)
+    draft = loads(text, path=file)
+    render_document(draft)  # a draft that does not render is reported as it is, not rewritten
+    fixed_draft = draft.copy()
+    count = fix_draft(fixed_draft)
+    if not count:
+        return text, 0
+    fixed, _ = edit_in_place(text, fixed_draft)
+    again = loads(fixed, path=file)
+    if (again.template, again.values, again.intro, again.sections) != (
+            fixed_draft.template, fixed_draft.values, fixed_draft.intro, fixed_draft.sections):
+        raise CheckInputError("无法在原文中完成修正，草稿未改动（could not apply the fixes in place; the draft "
+                              "is unchanged）", path=file)
+    render_document(again)
+    return fixed, count
 
 
 def _print_human(path: Path, findings: list[Finding]) -> None:

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import click
 
-from dafu.cli import echo_json, handle_errors, main
+from dafu.cli import echo_json, handle_errors, main, printable
 
 library_option = click.option(
     "--library", "library_path", type=click.Path(dir_okay=False, path_type=Path), envvar="DAFU_LIBRARY",
     help="资料库文件（library file; default: the user's data folder, or DAFU_LIBRARY）")
 json_option = click.option("--json", "as_json", is_flag=True, help="JSON output for scripts")
+
+
+# A suggestion is a page or two; these bound what `dafu similar` reads.
+SIMILAR_MAX_CHARS = 1_000_000
+SIMILAR_MAX_BYTES = 16 * 1024 * 1024
 
 
 def open_library(path: Path | None):
@@ -30,11 +35,16 @@ def _yuan(value: int | None) -> str:
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--explain", is_flag=True,
+              help="逐行说明读作哪一部分及原因，不导入（show per line the part it was given and why; imports nothing）")
 @library_option
 @json_option
 @handle_errors
-def import_command(paths: tuple[Path, ...], library_path: Path | None, as_json: bool) -> None:
-    """导入旧答复（.docx/.txt 文件或文件夹）。"""
+def import_command(paths: tuple[Path, ...], explain: bool, library_path: Path | None, as_json: bool) -> None:
+    """导入旧答复（.docx/.doc/.wps/.pdf/.txt 文件或文件夹）。"""
+    if explain:
+        _explain(paths, as_json)
+        return
     results = []
     failed = 0
     with open_library(library_path) as library:
@@ -44,7 +54,7 @@ def import_command(paths: tuple[Path, ...], library_path: Path | None, as_json: 
                 failed += not result.ok
                 if not as_json:
                     state = ("已存在" if result.skipped else "已导入") if result.ok else f"跳过：{result.error}"
-                    click.echo(f"[{done}/{total}] {result.file} — {state}", err=True)
+                    click.echo(printable(f"[{done}/{total}] {result.file} — {state}"), err=True)
         except KeyboardInterrupt:
             click.echo("dafu: 导入已取消；已导入的答复完整保留（import cancelled）", err=True)
             sys.exit(130)
@@ -56,6 +66,26 @@ def import_command(paths: tuple[Path, ...], library_path: Path | None, as_json: 
         click.echo(f"导入 {imported} 份，已存在 {sum(r.skipped for r in results)} 份，跳过 {failed} 份"
                    + (f"（导入批次 #{batch}，可用 dafu library remove --batch {batch} 撤回）" if batch else ""))
     if failed:
+        sys.exit(1)
+
+
+def _explain(paths: tuple[Path, ...], as_json: bool) -> None:
+    from dafu.library.importer import explain_files
+
+    explained = list(explain_files(paths))
+    if as_json:
+        echo_json([e.to_json() for e in explained])
+    else:
+        for e in explained:
+            click.echo(f"== {e.file}")
+            if e.lines:
+                click.echo("\n".join(e.text_rows()))
+            if e.error:
+                click.echo(f"   跳过：{e.error}")
+            else:
+                click.echo("   " + "  ".join(f"{name}={value}" for name, value in e.fields.items()
+                                            if name != "file" and value))
+    if any(e.error for e in explained):
         sys.exit(1)
 
 
@@ -96,11 +126,17 @@ def search_command(query: str, role, year, issuing_body, tag, kind, limit: int, 
 @handle_errors
 def similar_command(file: Path, limit: int, library_path, as_json: bool) -> None:
     """找出与一份建议（文本文件，- 为标准输入）最相关的段落。"""
+    from dafu.errors import CheckInputError
+
     if str(file) == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(SIMILAR_MAX_CHARS + 1)  # `dafu similar - < /dev/zero` must not fill memory
+        if len(text) > SIMILAR_MAX_CHARS:
+            raise CheckInputError(f"输入过长（超过 {SIMILAR_MAX_CHARS:,} 字；input too long）", path="-")
     else:
+        from dafu.fileio import read_regular
         from dafu.reading import read_text
 
+        read_regular(file, limit=SIMILAR_MAX_BYTES, error=CheckInputError)  # a FIFO or device: refused, not read
         text = read_text(file)
     with open_library(library_path) as library:
         hits = library.similar(text, limit)

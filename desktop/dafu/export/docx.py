@@ -1,9 +1,22 @@
 """ReplyDocument → .docx laid out to GB/T 9704-2012.
 
-Layout lives in paragraph styles defined once (so a ten-page reply costs about
-what bare python-docx costs); each block becomes one paragraph in its style.
-The numbers come from the standard (see docs/export.md for how each was
-measured in LibreOffice).
+The file starts from Dafu's own empty package (package.py: its styles, settings
+in compatibility mode 15, nothing python-docx's template would leave behind),
+with page, footers and styles set up once per font set and footer kind. Each
+block then becomes one paragraph in its style, written as XML text and parsed
+in one go — a ten-page reply costs less than bare python-docx.
+
+What goes where, from top to bottom:
+- 版头 marks: 公开方式 left and the result class right on one line; the document
+  number flush right, or with a 签发人 the number one character in from the left
+  and 签发人：name (楷体) one character in from the right (§7.2.6); two blank lines
+  below them before the title.
+- title, salutation, body, headings (Word's built-in heading styles).
+- the signature block — closing, issuing body, date, 附注 — kept together and
+  with the last lines of the body (§7.3.5: no signature alone on a page); laid
+  out sealed (§7.3.5.1) or not (§7.3.5.2), see layout.signature.
+- the 版记 (抄送, 印发机关 and 印发日期) as a table with full-width rules floated to
+  the foot of the last page (§7.4), anchored to a one-point final paragraph.
 """
 from __future__ import annotations
 
@@ -12,54 +25,82 @@ import io
 import re
 import unicodedata
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.shared import Emu, Mm, Pt, Twips
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.shared import Emu, Mm, Twips
 
-from dafu.export import ooxml
+from dafu.export import layout, linebreak, ooxml
 from dafu.export.atomic import atomic_write
 from dafu.export.fonts import OFFICIAL, FontSet
+from dafu.export.package import W_NS, empty_package
+from dafu.export.styles import CHAR_SPACING
 from dafu.model import Block, BlockKind, ContactPlacement, ReplyDocument
 
-# Page (GB/T 9704 §5): A4, 版心 156 × 225 mm.
-PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Twips(2098), Twips(1984), Twips(1587), Twips(1474)
-TEXT_WIDTH = Twips(11906 - 1587 - 1474)
-LINE_PITCH = Twips(579)        # 28.95 pt: 22 lines fill the 225 mm text area, 29 pt gives only 21
-CHAR_SPACING = -5              # −0.25 pt: 28 × 15.75 pt fit the 442 pt line; −0.2 pt gave 27
 FOOTER_DISTANCE = Mm(21)       # puts the page number about 7 mm below the text area (measured)
-BODY_SIZE, TITLE_SIZE, SMALL_SIZE = Pt(16), Pt(22), Pt(14)   # 三号, 二号, 四号
-BODY_CHAR = Twips(320 + CHAR_SPACING)   # one 三号 character as laid out
-SMALL_CHAR = Twips(280)
+CORE_PROPERTY_LIMIT = 255      # python-docx and Word refuse longer core properties
+RUN_LIMIT = 100_000            # characters per w:t: lxml refuses a text node over 10 MB on reading
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Line breaks pasted from Word and the web: \v is Word's line break (Shift+Enter), \f its page break.
+_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+# Marks of ambiguous width: a renderer may set them in the Latin font at a paragraph's start
+# or after Latin text (LibreOffice did for the form's first □); their runs name the CJK font
+# for every script.
+_AMBIGUOUS = re.compile(r"(?:^|(?<=[\x20-\x7e]))[□■☑☐○●◎※“”‘’…—·]+")
 
-# Style names, one per kind of block.
-S_BODY, S_TITLE, S_SALUTATION = "Normal", "Dafu Title", "Dafu Salutation"
-S_HEADING = {1: "Dafu Heading 1", 2: "Dafu Heading 2", 3: "Dafu Heading 3", 4: "Dafu Heading 4"}
-S_ISSUER, S_DATE, S_MARK, S_CC, S_TABLE, S_FOOTER = (
-    "Dafu Issuer", "Dafu Date", "Dafu Mark", "Dafu CC", "Dafu Table Text", "Dafu Footer")
+S_BODY, S_TITLE, S_SALUTATION = "Normal", "DafuTitle", "DafuSalutation"
+S_HEADING = {1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4"}
+S_MARK, S_DOC_NUMBER, S_ISSUER, S_DATE, S_NOTE = "DafuMark", "DafuDocNumber", "DafuIssuer", "DafuDate", "DafuNote"
+S_CC, S_PRINTED, S_TABLE, S_FOOTER = "DafuCC", "DafuPrinted", "DafuTableText", "DafuFooter"
+
+HEADER_KINDS = {BlockKind.CLASS_MARK, BlockKind.DISCLOSURE, BlockKind.SIGNER, BlockKind.DOC_NUMBER}
+SIGNATURE_KINDS = {BlockKind.CLOSING, BlockKind.ISSUER, BlockKind.DATE, BlockKind.NOTE}
+RECORD_KINDS = {BlockKind.CC, BlockKind.PRINTED_BY, BlockKind.PRINTED_ON}   # the 版记
 
 
 def clean(text: str) -> str:
-    """Text Word can store: control characters dropped, line breaks made spaces."""
-    return _CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+    """Text Word can store: control characters dropped; a pasted line break disappears between
+    two Chinese characters (it was only wrapping) and becomes a space elsewhere."""
+    if _BREAKS.search(text):
+        text = _BREAKS.sub(_join_break, text)
+    return _CONTROL.sub("", text)
+
+
+def _join_break(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return "" if _wide(before) and _wide(after) else " "
+
+
+def _wide(c: str) -> bool:
+    return bool(c) and unicodedata.east_asian_width(c) in "WF"
+
+
+def _property(text: str) -> str:
+    """A core property: clean, one line, and within the 255 characters Word and python-docx accept."""
+    text = clean(text).replace("\t", " ")
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[:CORE_PROPERTY_LIMIT - 1] + "…"
+
+
+# -- the document ---------------------------------------------------------------------
 
 
 def build_docx(document: ReplyDocument, *, fonts: FontSet | None = None) -> DocxDocument:
-    doc = Document(io.BytesIO(_styled_template(fonts or OFFICIAL, _footer_contact(document))))
-    _write_blocks(doc, document.blocks)
+    fonts = fonts or OFFICIAL
+    doc = Document(io.BytesIO(_template(fonts, _footer_contact(document), document.meta.is_letter)))
+    _Writer(doc, fonts, sealed=document.sealed).write(document.blocks)
+    meta = document.meta
     props = doc.core_properties
-    props.title = document.meta.title
-    props.author = document.meta.issuing_body or "Dafu"
-    props.last_modified_by = "Dafu"
-    props.comments = ""
-    props.keywords = document.meta.number
+    props.title = _property(meta.title)
+    props.author = _property(meta.issuing_body) or "Dafu"
+    props.keywords = _property(meta.number)
     return doc
 
 
@@ -71,109 +112,31 @@ def export_docx(document: ReplyDocument, path: str | Path, *, fonts: FontSet | N
     return atomic_write(path, lambda stream: stream.write(buffer.getvalue()))
 
 
-# -- page and styles -----------------------------------------------------------
+# -- page, styles and footers, built once ---------------------------------------------
 
 
-@functools.lru_cache(maxsize=8)
-def _styled_template(fonts: FontSet, footer_contact: str) -> bytes:
-    """An empty document with page, styles and footers set up, built once per font set and contact.
-
-    Building the style sheet through python-docx costs more than writing a
-    ten-page reply; reopening a saved copy costs what an empty Document() does.
-    """
-    doc = Document()
-    _setup_page(doc)
-    _setup_styles(doc, fonts)
-    _setup_footers(doc, footer_contact)
+@functools.lru_cache(maxsize=16)
+def _template(fonts: FontSet, footer_contact: str, letter: bool) -> bytes:
+    """Dafu's empty package with the page and footers set up, per font set, contact and 函."""
+    doc = Document(io.BytesIO(empty_package(fonts)))
+    section = doc.sections[0]
+    section.page_width, section.page_height = Twips(layout.PAGE_WIDTH), Twips(layout.PAGE_HEIGHT)
+    section.top_margin, section.bottom_margin = Twips(layout.MARGIN_TOP), Twips(layout.MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Twips(layout.MARGIN_LEFT), Twips(layout.MARGIN_RIGHT)
+    section.header_distance, section.footer_distance = Mm(15), FOOTER_DISTANCE
+    section.gutter = Twips(0)
+    ooxml.set_line_pitch(section._sectPr, 579)
+    doc.settings.odd_and_even_pages_header_footer = True
+    footer_style = doc.part.get_style(S_FOOTER, WD_STYLE_TYPE.PARAGRAPH)
+    _page_number_footer(section.footer.paragraphs[0], footer_style, odd=True, contact=footer_contact)
+    _page_number_footer(section.even_page_footer.paragraphs[0], footer_style, odd=False, contact=footer_contact)
+    if letter:
+        # §10.1: a 函 shows no page number on its first page (page 2 is still "— 2 —").
+        section.different_first_page_header_footer = True
+        section.first_page_footer.paragraphs[0].style = footer_style
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-def _setup_page(doc: DocxDocument) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
-    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
-    section.header_distance, section.footer_distance = Mm(15), FOOTER_DISTANCE
-    ooxml.set_line_pitch(section._sectPr, int(LINE_PITCH.twips))
-    doc.settings.odd_and_even_pages_header_footer = True
-    ooxml.set_theme_language(doc.settings.element)
-
-
-def _paragraph_style(doc: DocxDocument, name: str, *, east_asia: str | None, latin: str, size=None,
-                     align=None, first_indent=None, left=None, right=None, hanging=None):
-    styles = doc.styles
-    style = styles[name] if name == S_BODY else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    if name != S_BODY:
-        style.base_style = styles[S_BODY]
-        style.next_paragraph_style = styles[S_BODY]
-        style.quick_style = True
-    rpr = style.element.get_or_add_rPr()
-    if east_asia:
-        ooxml.set_fonts(rpr, east_asia, latin)
-    if size is not None:
-        style.font.size = size
-    fmt = style.paragraph_format
-    if align is not None:
-        fmt.alignment = align
-    if first_indent is not None:
-        fmt.first_line_indent = first_indent
-    if hanging is not None:
-        fmt.first_line_indent = -hanging
-    if left is not None:
-        fmt.left_indent = left
-    if right is not None:
-        fmt.right_indent = right
-    return style
-
-
-def _setup_styles(doc: DocxDocument, fonts: FontSet) -> None:
-    # Left, not justified: LibreOffice 7.4 drops a 。or ，that ends a justified line
-    # (measured on the sample: 7 marks lost); CJK lines are one em per character anyway.
-    body = _paragraph_style(doc, S_BODY, east_asia=fonts.body, latin=fonts.latin, size=BODY_SIZE,
-                            align=WD_ALIGN_PARAGRAPH.LEFT, first_indent=Twips(640))
-    rpr = body.element.get_or_add_rPr()
-    ooxml.set_character_spacing(rpr, CHAR_SPACING)
-    ooxml.set_language(rpr)
-    body.font.color.rgb = None
-    fmt = body.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = LINE_PITCH
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.widow_control = False  # official text fills every line of the grid
-    ooxml.forbid_hanging_punctuation(body.element.get_or_add_pPr())
-    # Document defaults too, so table cells and footers are never Calibri.
-    defaults = doc.styles.element.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults")
-    if defaults is not None:
-        drpr = defaults.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr")
-        if drpr is not None:
-            ooxml.set_fonts(drpr, fonts.body, fonts.latin)
-
-    center, right, left = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT
-    _paragraph_style(doc, S_TITLE, east_asia=fonts.title, latin=fonts.latin, size=TITLE_SIZE, align=center,
-                     first_indent=Twips(0))
-    _paragraph_style(doc, S_SALUTATION, east_asia=None, latin=fonts.latin, align=left, first_indent=Twips(0))
-    for level, name in S_HEADING.items():
-        face = {1: fonts.heading1, 2: fonts.heading2}.get(level, fonts.body)
-        style = _paragraph_style(doc, name, east_asia=face, latin=fonts.latin)
-        style.paragraph_format.keep_with_next = True
-        ooxml.set_outline_level(style.element.get_or_add_pPr(), level - 1)
-    _paragraph_style(doc, S_ISSUER, east_asia=None, latin=fonts.latin, align=right, first_indent=Twips(0),
-                     right=BODY_CHAR * 2)
-    _paragraph_style(doc, S_DATE, east_asia=None, latin=fonts.latin, align=left, first_indent=Twips(0))
-    _paragraph_style(doc, S_MARK, east_asia=fonts.heading1, latin=fonts.latin, first_indent=Twips(0))
-    cc = _paragraph_style(doc, S_CC, east_asia=fonts.body, latin=fonts.latin, size=SMALL_SIZE, align=left,
-                          left=SMALL_CHAR * 4, right=SMALL_CHAR, hanging=SMALL_CHAR * 3)
-    ooxml.set_borders(cc.element.get_or_add_pPr(), top=8, bottom=8)
-    _paragraph_style(doc, S_TABLE, east_asia=fonts.body, latin=fonts.latin, size=SMALL_SIZE, align=left,
-                     first_indent=Twips(0))
-    _paragraph_style(doc, S_FOOTER, east_asia=fonts.page_number, latin=fonts.page_number, size=SMALL_SIZE,
-                     first_indent=Twips(0))
-
-
-# -- footers: page numbers, optional contact line ------------------------------
 
 
 def _footer_contact(document: ReplyDocument) -> str:
@@ -183,29 +146,26 @@ def _footer_contact(document: ReplyDocument) -> str:
     return ""
 
 
-def _setup_footers(doc: DocxDocument, contact: str) -> None:
-    section = doc.sections[0]
-    _page_number_footer(section.footer.paragraphs[0], odd=True, contact=contact)
-    _page_number_footer(section.even_page_footer.paragraphs[0], odd=False, contact=contact)
-
-
-def _page_number_footer(paragraph, *, odd: bool, contact: str) -> None:
-    """"— 1 —" one character in from the outer edge; a contact line sits on the inner side of the same line."""
-    paragraph.style = S_FOOTER
+def _page_number_footer(paragraph, style, *, odd: bool, contact: str) -> None:
+    """"— 1 —" one character in from the outer edge (§7.5); a contact line, when asked for,
+    sits on the inner side of the same line, one character in."""
+    paragraph.style = style
     fmt = paragraph.paragraph_format
+    char = Twips(layout.SMALL_CHAR)
     if contact:
-        # One line, two ends: contact on the inner side, the number on the outer side.
+        # One line, two ends: both one character in from their edge. Tab positions count
+        # from the left edge of the text area.
         fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        fmt.left_indent = fmt.right_indent = SMALL_CHAR
-        fmt.tab_stops.add_tab_stop(TEXT_WIDTH - SMALL_CHAR * 2, WD_TAB_ALIGNMENT.RIGHT)
+        fmt.left_indent = char
+        fmt.tab_stops.add_tab_stop(Twips(layout.TEXT_WIDTH - layout.SMALL_CHAR), WD_TAB_ALIGNMENT.RIGHT)
         if odd:
             paragraph.add_run(contact + "\t")
     else:
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         if odd:
-            fmt.right_indent = SMALL_CHAR
+            fmt.right_indent = char
         else:
-            fmt.left_indent = SMALL_CHAR
+            fmt.left_indent = char
     paragraph.add_run("— ")
     ooxml.add_page_field(paragraph)
     paragraph.add_run(" —")
@@ -213,108 +173,250 @@ def _page_number_footer(paragraph, *, odd: bool, contact: str) -> None:
         paragraph.add_run("\t" + contact)
 
 
-# -- blocks ----------------------------------------------------------------------
+# -- blocks ------------------------------------------------------------------------------
 
 
-def _styled(doc: DocxDocument, text: str, style: str):
-    """A paragraph in one of our styles, set by id: python-docx's lookup by name scans
-    the style sheet on every call, which made it most of an export's time."""
-    paragraph = doc.add_paragraph(text)
-    if style != S_BODY:
-        paragraph._p.style = _style_id(style)
-    return paragraph
+def _attr(value: str) -> str:
+    return quoteattr(value)
 
 
-def _style_id(name: str) -> str:
-    return name.replace(" ", "")
+class _Writer:
+    """Turns blocks into body XML, in order; paragraphs are collected as text and parsed once."""
 
+    def __init__(self, doc: DocxDocument, fonts: FontSet, *, sealed: bool):
+        self.doc, self.fonts, self.sealed = doc, fonts, sealed
+        self.parts: list[str] = []
 
-def _write_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
-    first_body = True
-    previous: BlockKind | None = None
-    issuer_width = None
-    for block in blocks:
+    # paragraphs --------------------------------------------------------------------
+
+    def runs(self, text: str, east_asia: str | None = None, *, own_font: bool = False,
+             flow: bool = False) -> str:
+        """Runs for ``text``: long text in pieces a reader can load; marks of ambiguous width in
+        the Chinese font for every script; ``own_font`` names ``east_asia`` on every run (a 楷体
+        name inside a 仿宋 paragraph); ``flow`` (body text on the grid) adds the spacing that
+        keeps numbers and dates whole on one line (linebreak.stretches)."""
+        text = clean(text)
+        face = east_asia or self.fonts.body
+        own = f'<w:rFonts w:eastAsia={_attr(face)}/>' if own_font else ""
+        every = f'<w:rFonts w:ascii={_attr(face)} w:hAnsi={_attr(face)} w:eastAsia={_attr(face)}/>'
+        marks = [(m.start(), m.end()) for m in _AMBIGUOUS.finditer(text)]
+        stretched = [(s.start, s.end, s.extra) for s in linebreak.stretches(text)] if flow else []
+        if not marks and not stretched:
+            return "".join(_plain_runs(text, f"<w:rPr>{own}</w:rPr>" if own else ""))
+        cuts = sorted({0, len(text), *(i for a, b in marks for i in (a, b)),
+                       *(i for a, b, _ in stretched for i in (a, b))})
+        out: list[str] = []
+        for a, b in zip(cuts, cuts[1:]):
+            fonts = every if any(s <= a < e for s, e in marks) else own
+            extra = sum(x for s, e, x in stretched if s <= a < e)
+            spacing = f'<w:spacing w:val="{CHAR_SPACING + extra}"/>' if extra else ""
+            rpr = f"<w:rPr>{fonts}{spacing}</w:rPr>" if fonts or spacing else ""
+            out.extend(_plain_runs(text[a:b], rpr))
+        return "".join(out)
+
+    def paragraph(self, style: str, content: str = "", *, ppr: str = "") -> None:
+        style_xml = "" if style == S_BODY else f'<w:pStyle w:val="{style}"/>'
+        props = style_xml + ppr
+        self.parts.append(f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{content}</w:p>")
+
+    def blank(self, *, keep_next: bool = False) -> None:
+        self.paragraph(S_BODY, ppr="<w:keepNext/>" if keep_next else "")
+
+    def keep_previous_with_next(self, *, widow_control: bool = False) -> None:
+        """Add keepNext (and, for the last body paragraph, widow control) to the paragraph just written."""
+        if not self.parts:
+            return
+        last = self.parts[-1]
+        if not last.startswith("<w:p>") or "<w:keepNext/>" in last:
+            return
+        extra = "<w:keepNext/>" + ('<w:widowControl/>' if widow_control else "")
+        if last.startswith("<w:p><w:pPr>"):
+            head = "<w:p><w:pPr>"
+            body = last[len(head):]
+            if body.startswith("<w:pStyle"):
+                end = body.index("/>") + 2
+                last = head + body[:end] + extra + body[end:]
+            else:
+                last = head + extra + body
+        else:
+            last = "<w:p><w:pPr>" + extra + "</w:pPr>" + last[len("<w:p>"):]
+        self.parts[-1] = last
+
+    def flush(self) -> None:
+        """Parse the collected paragraphs and append them to the body."""
+        if not self.parts:
+            return
+        body = self.doc.element.body
+        fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(self.parts)}</w:body>')
+        sect_pr = body.sectPr
+        for child in list(fragment):
+            if sect_pr is not None:
+                sect_pr.addprevious(child)
+            else:
+                body.append(child)
+        self.parts = []
+
+    # the document ------------------------------------------------------------------
+
+    def write(self, blocks: list[Block]) -> None:
+        header = [b for b in blocks if b.kind in HEADER_KINDS]
+        record = [b for b in blocks if b.kind in RECORD_KINDS]
+        issuer = next((b for b in blocks if b.kind is BlockKind.ISSUER), None)
+        date = next((b for b in blocks if b.kind is BlockKind.DATE), None)
+        if issuer is not None and date is not None:
+            place = layout.signature(clean(issuer.text), clean(date.text), sealed=self.sealed)
+        else:
+            place = layout.date_only(clean(date.text) if date else "", sealed=self.sealed)
+        if header:
+            self.header(header)
+        previous: BlockKind | None = None
+        in_signature = False
+        for block in blocks:
+            kind = block.kind
+            if kind in HEADER_KINDS or kind in RECORD_KINDS or kind is BlockKind.SEAL:
+                continue
+            if kind is BlockKind.TITLE and header and previous is None:
+                self.blank()
+                self.blank()  # two blank lines between the 版头 marks and the title
+            if kind is BlockKind.SALUTATION and previous is BlockKind.TITLE:
+                self.blank()  # one blank line below the title
+            if kind in SIGNATURE_KINDS and not in_signature:
+                in_signature = True
+                # the signature block starts: keep it with the last lines of the body
+                if previous in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+                    self.keep_previous_with_next(widow_control=True)
+            if in_signature and kind in (BlockKind.ISSUER, BlockKind.DATE) and previous not in (
+                    BlockKind.ISSUER, BlockKind.DATE):
+                self.keep_previous_with_next()
+                for _ in range(place.blank_lines):
+                    self.blank(keep_next=True)
+            elif in_signature and kind is not BlockKind.TABLE:
+                self.keep_previous_with_next()
+            self.block(block, place)
+            previous = kind
+        if record:
+            self.flush()
+            self.record(record)
+        self.flush()
+
+    def block(self, block: Block, place: layout.Signature) -> None:
         kind = block.kind
-        if kind is BlockKind.SALUTATION and previous is BlockKind.TITLE:
-            doc.add_paragraph()          # one blank line below the title
-        if kind is BlockKind.ISSUER or (kind is BlockKind.DATE and previous is not BlockKind.ISSUER):
-            doc.add_paragraph()          # one blank line below the body
         if kind is BlockKind.TITLE:
-            _title(doc, block)
+            lines = block.lines or (block.text,)
+            content = '<w:r><w:br/></w:r>'.join(self.runs(line, self.fonts.title) for line in lines)
+            self.paragraph(S_TITLE, content)
         elif kind is BlockKind.HEADING:
-            _styled(doc, clean(block.display_text), S_HEADING.get(block.level, S_HEADING[4]))
-        elif kind in (BlockKind.PARAGRAPH, BlockKind.CLOSING, BlockKind.NOTE):
-            _styled(doc, clean(block.text), S_BODY)
+            face = {1: self.fonts.heading1, 2: self.fonts.heading2}.get(block.level, self.fonts.body)
+            self.paragraph(S_HEADING.get(block.level, S_HEADING[4]), self.runs(block.display_text, face, flow=True))
+        elif kind in (BlockKind.PARAGRAPH, BlockKind.CLOSING):
+            self.paragraph(S_BODY, self.runs(block.text, flow=True))
+        elif kind is BlockKind.NOTE:
+            self.paragraph(S_NOTE, self.runs(block.text, flow=True))
         elif kind is BlockKind.SALUTATION:
-            _styled(doc, clean(block.text), S_SALUTATION)
+            self.paragraph(S_SALUTATION, self.runs(block.text))
         elif kind is BlockKind.ISSUER:
-            issuer_width = _width(block.text)
-            _styled(doc, clean(block.text), S_ISSUER)
+            self.paragraph(S_ISSUER, self.runs(block.text), ppr=f'<w:ind w:right="{place.issuer_right}"/>')
         elif kind is BlockKind.DATE:
-            _date(doc, block, issuer_width)
-        elif kind in (BlockKind.CLASS_MARK, BlockKind.SIGNER, BlockKind.DOC_NUMBER):
-            p = _styled(doc, clean(block.text), S_MARK if kind is BlockKind.CLASS_MARK else S_SALUTATION)
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind is BlockKind.DISCLOSURE:
-            _styled(doc, clean(block.text), S_MARK)
-        elif kind is BlockKind.CC:
-            _styled(doc, clean(block.text), S_CC)
+            if place.date_right is not None:
+                ppr = f'<w:ind w:right="{place.date_right}"/><w:jc w:val="right"/>'
+            else:
+                ppr = f'<w:ind w:left="{place.date_left}"/>'
+            self.paragraph(S_DATE, self.runs(block.text), ppr=ppr)
         elif kind is BlockKind.TABLE:
-            _table(doc, block)
+            self.flush()
+            self.table(block)
         elif kind is BlockKind.SPACER:
-            doc.add_paragraph()
-        first_body = first_body and kind is not BlockKind.PARAGRAPH
-        previous = kind
+            self.blank()
+
+    # 版头 ---------------------------------------------------------------------------
+
+    def header(self, blocks: list[Block]) -> None:
+        text = {b.kind: clean(b.text) for b in blocks}
+        mark, disclosure = text.get(BlockKind.CLASS_MARK), text.get(BlockKind.DISCLOSURE)
+        black = self.fonts.heading1
+        mark_run = (f'<w:r><w:rPr><w:rFonts w:ascii={_attr(black)} w:hAnsi={_attr(black)} '
+                    f'w:eastAsia={_attr(black)}/></w:rPr><w:t>{escape(mark)}</w:t></w:r>') if mark else ""
+        right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{layout.TEXT_WIDTH}"/></w:tabs>'
+        if mark and disclosure:
+            self.paragraph(S_MARK, self.runs(disclosure) + "<w:r><w:tab/></w:r>" + mark_run, ppr=right_tab)
+        elif disclosure:
+            self.paragraph(S_MARK, self.runs(disclosure))
+        elif mark:
+            self.paragraph(S_MARK, mark_run, ppr='<w:jc w:val="right"/>')
+        number, signer = text.get(BlockKind.DOC_NUMBER), text.get(BlockKind.SIGNER)
+        if signer:
+            label, colon, name = signer.partition("：")
+            signer_runs = self.runs(label + colon) + self.runs(name, self.fonts.heading2, own_font=True)
+            one = layout.BODY_CHAR
+            tab = f'<w:tabs><w:tab w:val="right" w:pos="{layout.TEXT_WIDTH - one}"/></w:tabs>'
+            if number:
+                # §7.2.6: the number one character in from the left, 签发人 one in from the right
+                self.paragraph(S_DOC_NUMBER, self.runs(number) + "<w:r><w:tab/></w:r>" + signer_runs,
+                               ppr=f'{tab}<w:ind w:left="{one}"/><w:jc w:val="left"/>')
+            else:
+                self.paragraph(S_DOC_NUMBER, signer_runs, ppr=f'<w:ind w:right="{one}"/>')
+        elif number:
+            self.paragraph(S_DOC_NUMBER, self.runs(number))  # 信函格式: flush right
+
+    # 版记 ---------------------------------------------------------------------------
+
+    def record(self, blocks: list[Block]) -> None:
+        """The 版记 as a table floated to the foot of the last page, rules as wide as the text."""
+        cc = next((clean(b.text) for b in blocks if b.kind is BlockKind.CC), "")
+        by = next((clean(b.text) for b in blocks if b.kind is BlockKind.PRINTED_BY), "")
+        on = next((clean(b.display_text) for b in blocks if b.kind is BlockKind.PRINTED_ON), "")
+        char = layout.SMALL_CHAR
+        rows = []
+        if cc:
+            # 抄送 one character in on each side; wrapped lines aligned after 抄送：
+            ppr = f'<w:pStyle w:val="{S_CC}"/><w:ind w:left="{char * 4}" w:right="{char}" w:hanging="{char * 3}"/>'
+            rows.append(f"<w:p><w:pPr>{ppr}</w:pPr>{self.runs(cc)}</w:p>")
+        if by or on:
+            # 印发机关 one character in from the left, 印发日期 one character in from the right
+            ppr = (f'<w:pStyle w:val="{S_PRINTED}"/><w:tabs><w:tab w:val="right" w:pos="{layout.TEXT_WIDTH - char}"/>'
+                   f'</w:tabs><w:ind w:left="{char}"/>')
+            rows.append(f"<w:p><w:pPr>{ppr}</w:pPr>{self.runs(by)}<w:r><w:tab/></w:r>{self.runs(on)}</w:p>")
+        width = layout.TEXT_WIDTH
+        self.doc.element.body.sectPr.addprevious(parse_xml(ooxml.record_table(rows, width, layout.MARGIN_LEFT)))
+        # The table floats to the page of the paragraph after it: one point high, kept with the 附注.
+        self.keep_last_body_paragraph_with_next()
+        self.paragraph(S_BODY, ppr='<w:spacing w:line="20" w:lineRule="exact"/><w:ind w:firstLine="0"/>'
+                                   '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
+
+    def keep_last_body_paragraph_with_next(self) -> None:
+        paragraphs = self.doc.element.body.findall(f"{{{W_NS}}}p")
+        if paragraphs:
+            paragraphs[-1].get_or_add_pPr().keepNext_val = True
+
+    # the feedback form ---------------------------------------------------------------
+
+    def table(self, block: Block) -> None:
+        doc = self.doc
+        columns = max(len(row) for row in block.rows)
+        table = doc.add_table(rows=len(block.rows), cols=columns)
+        table.style = doc.part.get_style("TableGrid", WD_STYLE_TYPE.TABLE)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False  # LibreOffice and WPS otherwise share the width out evenly
+        label = Mm(45)
+        other = Emu((Twips(layout.TEXT_WIDTH) - label) // max(1, columns - 1))
+        for index, column in enumerate(table.columns):
+            column.width = label if index == 0 else other
+        for row, cells in zip(table.rows, block.rows):
+            empty_answer = len(cells) > 1 and not any(c.strip() for c in cells[1:])
+            if empty_answer:
+                row.height = Mm(45) if cells[0].startswith("具体") else Mm(15)
+            for index, cell in enumerate(row.cells):
+                cell.width = label if index == 0 else other
+                text = cells[index] if index < len(cells) else ""
+                p = cell.paragraphs[0]._p
+                p.append(parse_xml(f'<w:pPr xmlns:w="{W_NS}"><w:pStyle w:val="{S_TABLE}"/></w:pPr>'))
+                for run in parse_xml(f'<w:p xmlns:w="{W_NS}">{self.runs(text)}</w:p>'):
+                    p.append(run)
+        self.blank()  # the form's note follows the table after a blank line
 
 
-def _title(doc: DocxDocument, block: Block) -> None:
-    paragraph = _styled(doc, "", S_TITLE)
-    lines = block.lines or (block.text,)
-    for i, line in enumerate(lines):
-        run = paragraph.add_run(clean(line))
-        if i < len(lines) - 1:
-            run.add_break()
-
-
-def _width(text: str) -> int:
-    """Laid-out width (EMU) of a line of 三号 text: CJK one em, Latin and digits half."""
-    half = BODY_CHAR // 2
-    return sum(BODY_CHAR if unicodedata.east_asian_width(c) in "WF" else half for c in text)
-
-
-def _date(doc: DocxDocument, block: Block, issuer_width: int | None) -> None:
-    """GB/T 9704 §7.3.5.2: the date starts two characters right of the issuer's first character;
-    a date longer than that is set two characters in from the right instead."""
-    paragraph = _styled(doc, clean(block.text), S_DATE)
-    date_width = _width(block.text)
-    if issuer_width is None:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.paragraph_format.right_indent = BODY_CHAR * 4
-        return
-    issuer_start = TEXT_WIDTH - BODY_CHAR * 2 - issuer_width
-    start = issuer_start + BODY_CHAR * 2
-    if start + date_width > TEXT_WIDTH - BODY_CHAR * 2:
-        start = TEXT_WIDTH - BODY_CHAR * 2 - date_width
-    paragraph.paragraph_format.left_indent = Emu(max(0, start))
-
-
-def _table(doc: DocxDocument, block: Block) -> None:
-    columns = max(len(row) for row in block.rows)
-    table = doc.add_table(rows=len(block.rows), cols=columns)
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False  # LibreOffice and WPS otherwise share the width out evenly
-    label_width = Mm(45)
-    for index, column in enumerate(table.columns):
-        column.width = label_width if index == 0 else Emu((TEXT_WIDTH - label_width) // max(1, columns - 1))
-    for row, cells in zip(table.rows, block.rows):
-        empty_answer = len(cells) > 1 and not any(c.strip() for c in cells[1:])
-        if empty_answer:
-            row.height = Mm(45) if cells[0].startswith("具体") else Mm(15)
-        for index, cell in enumerate(row.cells):
-            cell.width = label_width if index == 0 else Emu((TEXT_WIDTH - label_width) // max(1, columns - 1))
-            cell.paragraphs[0].style = doc.styles[S_TABLE]
-            text = cells[index] if index < len(cells) else ""
-            cell.paragraphs[0].add_run(clean(text))
-    # The form's note follows the table after a blank line.
-    doc.add_paragraph()
+def _plain_runs(text: str, rpr: str = "") -> list[str]:
+    if not text:
+        return []
+    return [f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text[i:i + RUN_LIMIT])}</w:t></w:r>'
+            for i in range(0, len(text), RUN_LIMIT)]

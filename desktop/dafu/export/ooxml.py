@@ -1,90 +1,13 @@
-"""The few raw OOXML tweaks python-docx has no API for, each small and named.
+"""The raw OOXML python-docx has no API for, each piece small and named.
 
-Everything else in the exporter goes through python-docx's public API. Element
-order inside w:rPr / w:pPr matters to Word (a wrong order is a repair prompt),
-so new children are inserted before their schema successors.
+Element order inside w:rPr / w:pPr / w:tblPr matters to Word (a wrong order is
+a repair prompt), so children are written or inserted in schema order.
 """
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.paragraph import Paragraph
-
-# Child order of w:rPr and w:pPr in the schema (ECMA-376 CT_RPr, CT_PPrBase); python-docx
-# keeps its own copies private.
-RPR_ORDER = (
-    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
-    "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
-    "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
-    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
-    "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange",
-)
-PPR_ORDER = (
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
-    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
-    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
-    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)
-
-
-def _child(parent, tag: str, successors: tuple[str, ...]):
-    """The ``tag`` child of ``parent``, created in schema order when missing."""
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.insert_element_before(found, *successors)
-    return found
-
-
-def _after(seq: tuple[str, ...], tag: str) -> tuple[str, ...]:
-    return seq[seq.index(tag) + 1:]
-
-
-def set_fonts(rpr, east_asia: str, latin: str) -> None:
-    """Chinese font in w:eastAsia (python-docx's font.name only sets ascii/hAnsi)."""
-    fonts = rpr.get_or_add_rFonts()
-    for attr, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:cs", latin), ("w:eastAsia", east_asia)):
-        fonts.set(qn(attr), value)
-    fonts.set(qn("w:hint"), "eastAsia")
-
-
-def set_character_spacing(rpr, twentieths_pt: int) -> None:
-    """w:spacing in a run's properties: −5 (−0.25 pt) fits 28 three-size characters on a line."""
-    _child(rpr, "w:spacing", _after(RPR_ORDER, "w:spacing")).set(qn("w:val"), str(twentieths_pt))
-
-
-def set_language(rpr, east_asia: str = "zh-CN", latin: str = "en-US") -> None:
-    """Chinese line-breaking rules (no 。 at a line's start) follow the East-Asian language."""
-    lang = _child(rpr, "w:lang", _after(RPR_ORDER, "w:lang"))
-    lang.set(qn("w:val"), latin)
-    lang.set(qn("w:eastAsia"), east_asia)
-
-
-def forbid_hanging_punctuation(ppr) -> None:
-    """Keep 。，at a line's end inside the text area (w:overflowPunct off).
-
-    Word and LibreOffice otherwise let it hang into the margin, and LibreOffice's
-    PDF then loses the hanging mark — text a clerk would never see printed.
-    """
-    _child(ppr, "w:overflowPunct", _after(PPR_ORDER, "w:overflowPunct")).set(qn("w:val"), "0")
-
-
-def set_outline_level(ppr, level: int) -> None:
-    """Headings appear in Word's navigation pane without using the built-in (coloured) heading styles."""
-    _child(ppr, "w:outlineLvl", _after(PPR_ORDER, "w:outlineLvl")).set(qn("w:val"), str(level))
-
-
-def set_borders(ppr, *, top: int = 0, bottom: int = 0) -> None:
-    """Rules above/below a paragraph in eighths of a point (the 版记 lines around 抄送)."""
-    borders = _child(ppr, "w:pBdr", _after(PPR_ORDER, "w:pBdr"))
-    for side, size in (("w:top", top), ("w:bottom", bottom)):
-        if size:
-            edge = OxmlElement(side)
-            for attr, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "1"), ("w:color", "000000")):
-                edge.set(qn(attr), value)
-            borders.append(edge)
 
 
 def set_line_pitch(sect_pr, line_pitch_twips: int) -> None:
@@ -92,7 +15,7 @@ def set_line_pitch(sect_pr, line_pitch_twips: int) -> None:
 
     A ``w:type="lines"`` grid makes LibreOffice snap the 22 pt title onto two grid
     lines and push headings to the next page; exact 28.95 pt line spacing alone
-    gives 22 lines in Word, WPS and LibreOffice alike (see docs/export.md).
+    gives 22 lines in Word, WPS and LibreOffice alike (see docs/print.md).
     """
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:
@@ -101,13 +24,6 @@ def set_line_pitch(sect_pr, line_pitch_twips: int) -> None:
     for attr in list(grid.attrib):
         del grid.attrib[attr]
     grid.set(qn("w:linePitch"), str(line_pitch_twips))
-
-
-def set_theme_language(settings_element, east_asia: str = "zh-CN") -> None:
-    """python-docx's template says ja-JP; renderers then pick Japanese glyph variants."""
-    lang = settings_element.find(qn("w:themeFontLang"))
-    if lang is not None:
-        lang.set(qn("w:eastAsia"), east_asia)
 
 
 def add_page_field(paragraph: Paragraph) -> None:
@@ -130,3 +46,38 @@ def add_page_field(paragraph: Paragraph) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
+
+
+def record_table(rows: list[str], width: int, left_margin: int) -> str:
+    """The 版记 (GB/T 9704 §7.4) as a one-column table of ``rows`` (each a w:p) floated to the
+    foot of the text area: rules as wide as the text, the first and last 0.35 mm (w:sz 8 =
+    1 pt), the ones between 0.25 mm (w:sz 6 = 0.75 pt); no cell margins, so the rules are the
+    table's edges and the text's one-character insets are paragraph indents.
+
+    Positioned from the page edge (``w:horzAnchor="page"``): LibreOffice keeps a table as
+    wide as the text area in the flow when it is anchored to the margin, and floats it when
+    anchored to the page (measured in 7.4).
+    """
+    def rule(side: str, size: int) -> str:
+        return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+
+    borders = (rule("top", 8) + '<w:left w:val="nil"/>' + rule("bottom", 8) + '<w:right w:val="nil"/>'
+               + rule("insideH", 6) + '<w:insideV w:val="nil"/>')
+    cells = "".join(f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{row}</w:tc></w:tr>'
+                    for row in rows)
+    return (
+        f'<w:tbl xmlns:w="{nsmap["w"]}">'
+        '<w:tblPr>'
+        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
+        f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{left_margin}" w:tblpYSpec="bottom"/>'
+        '<w:tblOverlap w:val="never"/>'
+        f'<w:tblW w:w="{width}" w:type="dxa"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="1" w:noVBand="1"/>'
+        '</w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+        f'{cells}</w:tbl>')

@@ -116,6 +116,28 @@ def install_quit_handlers(app: QApplication, window) -> QTimer:
     return timer
 
 
+def migrate_with_progress(path: Path) -> None:
+    """A library from an older Dafu is migrated before the window opens; re-indexing a large one
+    takes minutes, so a progress dialog shows it (events are handled between steps)."""
+    from dafu.library import store
+    if not store.needs_migration(path):
+        return
+    from PySide6.QtWidgets import QProgressDialog
+    dialog = QProgressDialog(QApplication.translate("App", "Updating the library's search index…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+    try:
+        store.connect(path, progress=progress).conn.close()
+    except Exception:  # noqa: BLE001 — the main window reports a library it cannot open
+        pass
+    dialog.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     app, _window = start(argv)
     return app.exec()
@@ -140,6 +162,7 @@ def start(argv: list[str] | None = None):
 
     from dafu.gui.main_window import MainWindow
 
+    migrate_with_progress(settings.library_path())
     window = MainWindow(settings, draft_file=draft_file)
     install_excepthook(lambda: window)
     install_quit_handlers(app, window)

@@ -6,8 +6,9 @@ anyway with each gap marked. So the draft is assembled with a placeholder (【�
 the template asks for and does not get, until it goes through. A date that cannot be read is treated
 the same way. Template paths and lines go to the log, never to the clerk.
 
-When the template module reports every missing name at once (``MissingValueError.names``), the loop
-ends after one round; until then it takes one name per round.
+The template module reports every missing name at once (``MissingValueError.names``) and every value
+it cannot print as it is (``DraftValueError.problems``: a number where text belongs …), so one or two
+rounds do; an older core that names one value per error takes one round per value.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from dafu.draft import Draft
-from dafu.errors import DafuError, MissingValueError
+from dafu.errors import DafuError, DraftValueError, MissingValueError
 from dafu.filters import as_date
 from dafu.model import BlockKind, ReplyDocument
 
@@ -68,6 +69,20 @@ def assemble_for_preview(draft: Draft, templates, label: Callable[[str], str] = 
         try:
             document = assemble(work, templates)
             break
+        except DraftValueError as exc:
+            fresh = [(name, message) for name, _line, message in exc.problems if name not in result.invalid]
+            if not fresh:
+                log.warning("cannot lay out the draft: %s", exc)
+                result.error = exc.message
+                return result
+            for name, message in fresh:
+                result.invalid[name] = message.strip("：: ")
+                if name in result.missing:      # the placeholder itself does not fit this kind of value
+                    work.values[name] = 0
+                else:
+                    mark = PLACEHOLDER.format(label(name))
+                    result.placeholders.append(mark)
+                    work.values[name] = dt.date.today() if name == "date" else mark
         except MissingValueError as exc:
             fresh = [n for n in missing_names(exc) if n not in result.missing and n not in result.invalid]
             if not fresh:

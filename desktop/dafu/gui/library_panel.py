@@ -145,6 +145,7 @@ class LibraryPanel(QWidget):
         self.runner.similar_found.connect(self._show_similar)
         self.runner.failed.connect(self.status.emit)
         self._measures: list = []
+        self._measures_stale = True   # read when the measures tab is first shown, not at start
         self._dialog = None
         self.reply_count: int | None = None
         self._build()
@@ -157,7 +158,7 @@ class LibraryPanel(QWidget):
         self.tabs.addTab(self._build_search(), self.tr("Search"))
         self.tabs.addTab(self._build_similar(), self.tr("More like this"))
         self.tabs.addTab(self._build_measures(), self.tr("Measures"))
-        self.tabs.currentChanged.connect(lambda index: index == MEASURES_TAB and self._size_measure_columns())
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self._build_empty())
@@ -196,6 +197,15 @@ class LibraryPanel(QWidget):
 
     def is_empty_shown(self) -> bool:
         return self.stack.currentWidget() is self.empty_page
+
+    def _tab_shown(self, index: int) -> None:
+        """The measures are read when their tab is first shown (not at start), and sized where they show."""
+        if index != MEASURES_TAB:
+            return
+        if self._measures_stale:
+            self.refresh_measures()
+        else:
+            self._size_measure_columns()
 
     def _build_search(self) -> QWidget:
         page = QWidget()
@@ -325,6 +335,7 @@ class LibraryPanel(QWidget):
         self.results.show_hits([])
         self.similar_results.show_hits([])
         self.refresh_filters()
+        self._fill_measures([])
         self.refresh_measures()
         if self.search_box.text():
             self.search_now()
@@ -426,7 +437,10 @@ class LibraryPanel(QWidget):
     # -- measures -------------------------------------------------------------
 
     def refresh_measures(self) -> None:
-        self._submit(lambda lib: lib.measures(), self._fill_measures, key="measures")
+        """Re-read the measures now if their tab is showing, else when it is next shown."""
+        self._measures_stale = self.tabs.currentIndex() != MEASURES_TAB
+        if not self._measures_stale:
+            self._submit(lambda lib: lib.measures(), self._fill_measures, key="measures")
 
     def _fill_measures(self, measures: list) -> None:
         self._measures = measures

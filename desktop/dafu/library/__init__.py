@@ -11,6 +11,7 @@ Each thread or process opens its own Library; writes wait for each other.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -30,13 +31,14 @@ _MEASURE_FIELDS = ("policy", "policy_year", "item", "text", "rate_percent", "rat
 
 
 class Library:
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, progress: Callable[[int, int], None] | None = None):
+        """Open (creating or migrating) a library; ``progress(done, total)`` reports a migration's re-indexing."""
         default = path is None
         self.path = Path(path) if path is not None else paths.default_library_path()
         fresh = not self.path.exists()
         if default and fresh:
             _seed_default(self.path)
-        self.db = store.connect(self.path)
+        self.db = store.connect(self.path, progress=progress)
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -68,15 +70,7 @@ class Library:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         batch = importer.Batch(label) if label else None
-        iterator = importer.iter_import(self.db, paths, cancel=cancel, batch=batch)
-        while True:
-            try:
-                item = next(iterator)
-            except StopIteration:
-                return
-            except sqlite3.DatabaseError as exc:
-                raise store.library_error(exc, self.path) from None
-            yield item
+        yield from self._guarded_iter(importer.iter_import(self.db, paths, cancel=cancel, batch=batch))
 
     def import_path(self, paths: str | Path | Iterable[str | Path], *,
                     progress: Callable[[int, int, ImportResult], None] | None = None,
@@ -198,6 +192,7 @@ class Library:
         return report
 
     def _guarded_iter(self, iterator: Iterator[Any]) -> Iterator[Any]:
+        """A long job's steps, with a database failure turned into a LibraryError naming the file."""
         while True:
             try:
                 item = next(iterator)
@@ -257,17 +252,38 @@ class Library:
     # -- measures --------------------------------------------------------------
 
     def measures(self) -> list[Measure]:
+        """Every measure with the paragraphs citing it (the measures table; checks look up instead)."""
+        return self._guard(lambda: self._measures("", []))
+
+    def measure(self, measure_id: int) -> Measure | None:
+        found = self._guard(lambda: self._measures(" WHERE id = ?", [measure_id]))
+        return found[0] if found else None
+
+    def measures_for(self, item: str, policy: str | None = None) -> list[Measure]:
+        """The measures with this support item (and policy, when given), compared without spaces,
+        quotes and 《》 — an index lookup, whatever the library's size."""
+        where, params = " WHERE item_key = ?", [store.measure_key(item)]
+        if policy is not None:
+            where += " AND policy_key = ?"
+            params.append(store.measure_key(policy))
+        return self._guard(lambda: self._measures(where, params))
+
+    def _measures(self, where: str, params: list) -> list[Measure]:
+        rows = list(self.db.query(f"SELECT id, {', '.join(_MEASURE_FIELDS)} FROM measures{where} ORDER BY id", params))
         citations: dict[int, list[int]] = {}
-        for measure_id, paragraph_id in self.db.execute("SELECT measure_id, paragraph_id FROM measure_citations"):
+        if where:
+            ids = [row["id"] for row in rows]
+            pairs = self.db.execute(f"SELECT measure_id, paragraph_id FROM measure_citations WHERE measure_id IN"
+                                    f" ({','.join('?' * len(ids))})", ids) if ids else []
+        else:
+            pairs = self.db.execute("SELECT measure_id, paragraph_id FROM measure_citations")
+        for measure_id, paragraph_id in pairs:
             citations.setdefault(measure_id, []).append(paragraph_id)
         out = []
-        for row in self.db.query(f"SELECT id, {', '.join(_MEASURE_FIELDS)} FROM measures ORDER BY id"):
+        for row in rows:
             row["one_off"] = bool(row["one_off"])
             out.append(Measure(**row, paragraph_ids=tuple(citations.get(row["id"], ()))))
         return out
-
-    def measure(self, measure_id: int) -> Measure | None:
-        return next((m for m in self.measures() if m.id == measure_id), None)
 
     def add_measure(self, **fields: Any) -> int:
         values = _measure_values(fields)
@@ -344,7 +360,7 @@ class Library:
             try:
                 result = func()
             except BaseException:
-                self.db.execute("ROLLBACK")
+                store.rollback(self.db)
                 raise
             self.db.execute("COMMIT")
             return result
@@ -377,7 +393,21 @@ def _seed_default(path: Path) -> None:
     bundled = paths.sample_library_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     if bundled.exists():
-        shutil.copyfile(bundled, path)
+        # Copy beside, then link into place only if no other process got there first: a second
+        # Dafu starting at the same moment must not copy over a library the first one has open.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.seed")
+        try:
+            shutil.copyfile(bundled, tmp)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not path.exists():
+                    os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
         return
     db = store.connect(path)
     try:

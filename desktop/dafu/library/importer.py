@@ -7,32 +7,69 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
+import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from dafu.errors import DafuError
-from dafu.library import index
+from dafu.errors import DafuError, ImportFileError
+from dafu.library import index, store
 from dafu.library.measures import extract_measures
 from dafu.library.records import ImportResult
 from dafu.model import BlockKind, ReplyDocument
-from dafu.reading import SUPPORTED, meeting_of, read_reply, read_text, suggestion_title_of
+from dafu.reading import SUPPORTED, meeting_of, not_a_reply, read_file, read_raw, read_text, reading_of, suggestion_title_of
+from dafu.reading.explain import ExplainedLine, explained_lines, format_lines
+from dafu.reading.formats import file_lines
+
+log = logging.getLogger(__name__)
 
 Cancel = Callable[[], bool]
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to import: the files given, and the .docx/.txt files inside folders given (sorted)."""
+    """Files to import: the files given, and the reply files inside folders given (sorted).
+
+    Word's lock files (~$…) and hidden files are passed over; so is a second copy
+    of the same reply converted to another format, which import would skip anyway.
+    """
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file()
-                                and not p.name.startswith(("~$", "."))))
+            found.extend(sorted((p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED
+                                 and not p.name.startswith(("~$", ".")) and p.is_file()), key=display_name))
         else:
             found.append(path)
     return found
+
+
+def display_name(path: str | Path) -> str:
+    """The file's name as a clerk would read it, safe to print and store.
+
+    A name that is not valid UTF-8 (a zip made on Chinese Windows, unpacked on
+    Linux, keeps its GBK bytes) reaches Python as lone surrogates, which can be
+    neither printed nor stored; its bytes are read as GB18030 instead, and
+    whatever still does not decode is shown as \\x escapes.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        raw = os.fsencode(text)
+    parts = []
+    for chunk in raw.split(b"/"):
+        try:
+            parts.append(chunk.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(chunk.decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append(chunk.decode("utf-8", "backslashreplace"))
+    return "/".join(parts)
 
 
 def text_hash(text: str) -> str:
@@ -79,36 +116,92 @@ def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
         yield done, total, import_file(db, path, batch=batch)
 
 
-def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
+def read_for_import(path: Path) -> tuple[bytes, ReplyDocument]:
+    """(bytes, document) of one file. Any failure is this file's alone: it comes back as ImportFileError.
+
+    A DafuError names what is wrong; anything else is a bug met on this file's
+    contents — logged with its traceback, reported in one line, and the import
+    goes on with the next file.
+    """
+    name = display_name(path)
     try:
-        raw = path.read_bytes() if path.is_file() else None
-    except OSError as exc:
-        return ImportResult(str(path), False, error=f"无法读取（cannot read）: {exc.strerror}")
-    if raw is None:
-        return ImportResult(str(path), False, error="文件不存在（not found）")
+        raw = read_raw(path)
+        return raw, read_file(path, raw).document
+    except DafuError as exc:
+        raise ImportFileError(exc.message, path=name) from None
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - one bad file must not stop the others
+        log.error("reading %s failed", name, exc_info=True)
+        raise ImportFileError(f"读取时出错，已跳过（{type(exc).__name__}: {str(exc)[:120]}）", path=name) from None
+
+
+def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
+    name = display_name(path)
+    try:
+        raw, document = read_for_import(path)
+    except ImportFileError as exc:
+        return ImportResult(name, False, error=exc.message)
     digest = hashlib.sha256(raw).hexdigest()
     existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
-    try:
-        document = read_reply(path)
-    except DafuError as exc:
-        return ImportResult(str(path), False, error=exc.message)
-    fields = recognised_fields(path, document)
+    fields = recognised_fields(name, document)
     if existing:
-        return ImportResult(str(path), True, reply_id=existing[0], skipped=True, fields=fields)
-    batch = batch or Batch(str(path))
+        return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)
+    batch = batch or Batch(name)
     db.execute("BEGIN IMMEDIATE")
     try:
+        # Under the write lock: another process importing the same file may have filed it meanwhile.
+        existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
+        if existing:
+            db.execute("COMMIT")
+            return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)
         batch_id = batch.ensure(db)
-        reply_id = _store_reply(db, path, digest, document, batch_id)
+        with index.batch(db):   # the reply's new paragraphs go into the search index together
+            reply_id = _store_reply(db, name, digest, document, batch_id)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        store.rollback(db)
         raise
     batch.id = batch_id
-    return ImportResult(str(path), True, reply_id=reply_id, fields=fields, batch_id=batch_id)
+    return ImportResult(name, True, reply_id=reply_id, fields=fields, batch_id=batch_id)
 
 
-def recognised_fields(path: Path, document: ReplyDocument) -> dict:
+@dataclass
+class Explained:
+    """How one file was read, line by line (``dafu import --explain``); nothing is stored."""
+
+    file: str
+    lines: list[ExplainedLine] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    error: str | None = None
+
+    def text_rows(self) -> list[str]:
+        return format_lines(self.lines)
+
+    def to_json(self) -> dict:
+        data: dict = {"file": self.file, "lines": [line.to_json() for line in self.lines]}
+        if self.error:
+            data["error"] = self.error
+        else:
+            data["fields"] = self.fields
+        return data
+
+
+def explain_files(paths: Iterable[str | Path]) -> Iterator[Explained]:
+    for path in find_files(paths):
+        name = display_name(path)
+        try:
+            reading = reading_of("\n".join(file_lines(path)))
+        except DafuError as exc:
+            yield Explained(name, error=exc.message)
+            continue
+        except (Exception, RecursionError) as exc:  # noqa: BLE001 - as in import: the next file still gets read
+            log.error("reading %s failed", name, exc_info=True)
+            yield Explained(name, error=f"读取时出错（{type(exc).__name__}）")
+            continue
+        yield Explained(name, explained_lines(reading.lines), recognised_fields(name, reading.document),
+                        error=not_a_reply(reading))
+
+
+def recognised_fields(path: str | Path, document: ReplyDocument) -> dict:
     meta = document.meta
     salutation = document.first(BlockKind.SALUTATION)
     return {
@@ -123,7 +216,7 @@ def recognised_fields(path: Path, document: ReplyDocument) -> dict:
     }
 
 
-def _store_reply(db: sqlite_utils.Database, path: Path, digest: str, document: ReplyDocument,
+def _store_reply(db: sqlite_utils.Database, path: str | Path, digest: str, document: ReplyDocument,
                  batch_id: int | None = None) -> int:
     meta = document.meta
     salutation = document.first(BlockKind.SALUTATION)
@@ -165,7 +258,7 @@ def upsert_paragraph(db: sqlite_utils.Database, text: str, role: str) -> int:
     digest = text_hash(text)
     row = db.execute("SELECT id FROM paragraphs WHERE text_hash = ?", [digest]).fetchone()
     if row:
-        db.execute("UPDATE paragraphs SET usage_count = usage_count + 1 WHERE id = ?", [row[0]])
+        index.reuse(db, row[0], +1)
         return row[0]
     cursor = db.execute("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,1)",
                         [digest, text, role])

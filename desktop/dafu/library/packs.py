@@ -32,7 +32,7 @@ import sqlite_utils
 
 from dafu.errors import LibraryError
 from dafu.export.atomic import atomic_write
-from dafu.library import importer
+from dafu.library import importer, index
 
 FORMAT = "dafu-pack"
 FORMAT_VERSION = 1
@@ -424,18 +424,24 @@ def _merge_reply(db: sqlite_utils.Database, record: dict, paragraphs: dict[str, 
         reply_id = db.execute(
             f"INSERT INTO replies ({', '.join(REPLY_FIELDS)}, batch_id) VALUES ({', '.join('?' * len(values))}, ?)",
             [*values, batch_id]).lastrowid
-        for use in record["paragraphs"]:
-            paragraph = paragraphs[use["hash"]]
-            existed = db.execute("SELECT 1 FROM paragraphs WHERE text_hash = ?", [use["hash"]]).fetchone()
-            paragraph_id = importer.upsert_paragraph(db, paragraph["text"], paragraph.get("role") or "other")
-            report.paragraphs_added += not existed
-            db.execute("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
-                       " VALUES (?,?,?,?,?)", [reply_id, use["position"], paragraph_id, use.get("section_path") or "",
-                                              use.get("role") or paragraph.get("role") or "other"])
+        with index.batch(db):  # the reply's new paragraphs go into the search index together
+            _merge_uses(db, reply_id, record, paragraphs, report)
         for tag in record.get("tags", []):
             _tag(db, "reply_tags", "reply_id", reply_id, tag)
     batch.id = batch_id
     report.replies_added += 1
+
+
+def _merge_uses(db: sqlite_utils.Database, reply_id: int, record: dict, paragraphs: dict[str, dict],
+                report: MergeReport) -> None:
+    for use in record["paragraphs"]:
+        paragraph = paragraphs[use["hash"]]
+        existed = db.execute("SELECT 1 FROM paragraphs WHERE text_hash = ?", [use["hash"]]).fetchone()
+        paragraph_id = importer.upsert_paragraph(db, paragraph["text"], paragraph.get("role") or "other")
+        report.paragraphs_added += not existed
+        db.execute("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
+                   " VALUES (?,?,?,?,?)", [reply_id, use["position"], paragraph_id, use.get("section_path") or "",
+                                          use.get("role") or paragraph.get("role") or "other"])
 
 
 def _link_citations_and_tags(db: sqlite_utils.Database, pack: Pack) -> None:

@@ -33,8 +33,7 @@ def remove_replies(db: sqlite_utils.Database, reply_ids: list[int]) -> RemovalRe
         still_used = db.execute("SELECT 1 FROM reply_paragraphs WHERE paragraph_id = ? LIMIT 1",
                                 [paragraph_id]).fetchone()
         if still_used:
-            db.execute("UPDATE paragraphs SET usage_count = max(usage_count - ?, 1) WHERE id = ?",
-                       [count, paragraph_id])
+            index.reuse(db, paragraph_id, -count)
             continue
         text = db.execute("SELECT text FROM paragraphs WHERE id = ?", [paragraph_id]).fetchone()[0]
         index.remove(db, paragraph_id, text)

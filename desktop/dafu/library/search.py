@@ -1,9 +1,17 @@
 """Search and "more like this" over the paragraph index.
 
-Ranking is FTS5's bm25 over the bigram column, nudged up for paragraphs many
-replies reuse. Filters narrow by the replies a paragraph appears in. Snippets
-are cut in Python from the stored text (the index is contentless to keep the
-file small).
+A query is words separated by spaces; a paragraph matches when its text contains every
+word (Latin letters in any case), whatever characters the word holds. The index (see
+tokens.py, index.py) gives the paragraphs holding the rarest few of each word's character
+pairs — a superset — and the stored text decides, so nothing that contains the words is
+missed and nothing that does not is shown.
+
+Ranking is by relevance over all matches, one rule for every query: BM25 with each word
+counted as present — every match of an AND query contains all the words, so the shorter,
+more focused paragraph ranks first — plus a bonus for paragraphs many replies reuse, newest
+first among equals (index.prior). The index keeps each doclist in that order (index.py:
+rank keys), so search checks candidates best first and stops at ``limit`` matches: the exact
+top of all matches, at the cost of the first few candidates however many there are.
 """
 from __future__ import annotations
 
@@ -11,31 +19,42 @@ import html
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import sqlite_utils
 
-from dafu.library import tokens
+from dafu.library import index, tokens
+from dafu.library.index import SQL_PARAGRAPH_OF
 from dafu.library.records import SearchHit
 
 SNIPPET_CHARS = 80
-# bm25 costs time per matching paragraph; a query matching more than this many is ranked
-# among its newest matches only (a rowid range FTS5 applies inside the index).
-RANK_BUDGET = 1000
+SMALL_FILTER = 3000     # a tag covering at most this many paragraphs is searched through them
+MATCH_TERMS = 6          # the rarest terms of each word the index is asked for; the text check does the rest
+SIMILAR_TERMS = 12       # the suggestion's most telling character pairs that are scored
+SIMILAR_POSTINGS = 20000  # at most about this many index entries are summed for "more like this"
 MARK_OPEN, MARK_CLOSE = "【", "】"
-# Characters too common to say anything about a suggestion's subject.
+# Character pairs too common to say anything about a suggestion's subject.
 _STOP_BIGRAMS = {"我们", "进一步", "工作", "建议", "推动", "加快", "加强", "提升", "发展", "代表", "以及", "我区", "一是",
                  "二是", "三是", "的建", "议的", "关于", "问题", "情况", "相关", "进行", "开展", "有关", "目前"}
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass
+class _Word:
+    text: str                # folded
+    terms: list[str]         # the rarest few of its index terms
 
 
 def _filters(role=None, year=None, issuing_body=None, tag=None, kind=None) -> tuple[str, list]:
+    """SQL conditions on ``p`` (a paragraph), checked per candidate through indexes."""
     clauses, params = [], []
     reply_clauses = []
     if role:
         clauses.append("p.role = ?")
         params.append(role)
     if year:
-        reply_clauses.append("substr(r.date, 1, 4) = ?")
-        params.append(str(year))
+        reply_clauses.append("r.date >= ? AND r.date < ?")
+        params.extend([f"{int(year):04d}", f"{int(year) + 1:04d}"])
     if issuing_body:
         reply_clauses.append("r.issuing_body = ?")
         params.append(issuing_body)
@@ -43,120 +62,125 @@ def _filters(role=None, year=None, issuing_body=None, tag=None, kind=None) -> tu
         reply_clauses.append("r.kind = ?")
         params.append(kind)
     if reply_clauses:
-        clauses.append("p.id IN (SELECT rp.paragraph_id FROM reply_paragraphs rp JOIN replies r ON r.id = rp.reply_id"
-                       " WHERE " + " AND ".join(reply_clauses) + ")")
+        clauses.append("EXISTS (SELECT 1 FROM reply_paragraphs rp JOIN replies r ON r.id = rp.reply_id"
+                       " WHERE rp.paragraph_id = p.id AND " + " AND ".join(reply_clauses) + ")")
     if tag:
         # Tagged directly, or used by a tagged reply.
-        clauses.append("(p.id IN (SELECT pt.paragraph_id FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id"
-                       " WHERE t.name = ?) OR p.id IN (SELECT rp.paragraph_id FROM reply_paragraphs rp"
+        clauses.append("(EXISTS (SELECT 1 FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id"
+                       " WHERE pt.paragraph_id = p.id AND t.name = ?) OR EXISTS (SELECT 1 FROM reply_paragraphs rp"
                        " JOIN reply_tags rt ON rt.reply_id = rp.reply_id JOIN tags t ON t.id = rt.tag_id"
-                       " WHERE t.name = ?))")
+                       " WHERE rp.paragraph_id = p.id AND t.name = ?))")
         params.extend([tag, tag])
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 20, **filters) -> list[SearchHit]:
-    match = tokens.fts_query(query)
-    if match is None:
+    words = _plan(db, tokens.words(query))
+    if not words or limit <= 0:
         return []
-    rows = _ranked(db, match, limit, filters)
-    return hits(db, rows, tokens.highlight_terms(query))
-
-
-def _ranked(db: sqlite_utils.Database, match: str, limit: int, filters: dict) -> list:
     where, params = _filters(**filters)
-    # bm25 is lower-is-better; reuse across replies counts a little.
-    sql = ("SELECT p.id, bm25(paragraph_fts) - 0.3 * p.usage_count AS s FROM paragraph_fts"
-           " JOIN paragraphs p ON p.id = paragraph_fts.rowid"
-           f" WHERE paragraph_fts MATCH ?{{window}}{where} ORDER BY s LIMIT ?")
-    lower = _window(db, match)
-    if lower is not None:
-        rows = db.execute(sql.format(window=" AND paragraph_fts.rowid > ?"), [match, lower, *params, limit]).fetchall()
-        if len(rows) >= limit:
-            return rows
-    return db.execute(sql.format(window=""), [match, *params, limit]).fetchall()
+    checks = "".join(" AND instr(lower(p.text), ?) > 0" for _ in words)
+    tagged = _tagged(db, filters["tag"]) if filters.get("tag") else None
+    if tagged is not None:
+        # A tag on a few replies: check its paragraphs, not the word's (maybe) many candidates.
+        found = db.execute(f"SELECT p.id, length(p.text), p.usage_count FROM paragraphs p WHERE p.id IN"
+                           f" ({','.join('?' * len(tagged))}){checks}{where}",
+                           [*tagged, *(w.text for w in words), *params]).fetchall()
+        keys = sorted((index.rank_key(pid, length, usage), pid) for pid, length, usage in found)[:limit]
+        return hits(db, [(pid, index.standing_of(key)) for key, pid in keys], tokens.highlight_terms(query))
+    match = tokens.match_expression([t for w in words for t in w.terms])
+    rows = db.execute(
+        f"SELECT p.id, f.rowid FROM paragraph_fts f CROSS JOIN paragraphs p ON p.id = {SQL_PARAGRAPH_OF}"
+        f" WHERE paragraph_fts MATCH ?{checks}{where} ORDER BY f.rowid LIMIT ?",
+        [match, *(w.text for w in words), *params, limit]).fetchall()
+    return hits(db, [(pid, index.standing_of(key)) for pid, key in rows], tokens.highlight_terms(query))
 
 
-def _window(db: sqlite_utils.Database, match: str) -> int | None:
-    """The rowid of the RANK_BUDGET-th newest match, when there are that many; None to rank all.
+def _tagged(db: sqlite_utils.Database, tag: str) -> list[int] | None:
+    """The paragraphs a tag covers (directly or through its replies); None when more than SMALL_FILTER."""
+    ids = [r[0] for r in db.execute(
+        "SELECT pt.paragraph_id FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?"
+        " UNION SELECT rp.paragraph_id FROM reply_tags rt JOIN tags t ON t.id = rt.tag_id"
+        " JOIN reply_paragraphs rp ON rp.reply_id = rt.reply_id WHERE t.name = ? LIMIT ?",
+        [tag, tag, SMALL_FILTER + 1])]
+    return ids if len(ids) <= SMALL_FILTER else None
 
-    Walking the doclist newest-first stops after RANK_BUDGET matches, so this probe costs
-    little even for a character found in every paragraph (counting df exactly does not).
-    """
-    oldest, count = db.execute(
-        "SELECT min(rowid), count(*) FROM (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?)", [match, RANK_BUDGET]).fetchone()
-    return oldest - 1 if count >= RANK_BUDGET else None
+
+def _plan(db: sqlite_utils.Database, texts: list[str]) -> list[_Word]:
+    """Each word with its rarest terms (a term not yet counted sorts first: new, so rare or absent)."""
+    per_word = {text: tokens.word_terms(text) for text in texts}
+    df = index.frequencies(db, [t for terms in per_word.values() for t in terms])
+    words = []
+    for text, terms in per_word.items():
+        rarest = sorted(terms, key=lambda t: df[t])[:MATCH_TERMS]
+        words.append(_Word(text, rarest))
+    return words
 
 
 def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) -> list[SearchHit]:
-    """Paragraphs most relevant to a pasted suggestion: its rarest telling bigrams, OR-ed, bm25-ranked."""
-    grams = Counter(g for g in tokens.bigrams(text).split() if len(g) == 2 and g not in _STOP_BIGRAMS)
+    """Paragraphs most relevant to a pasted suggestion: those sharing most of its telling character pairs.
+
+    Pairs are weighted by count × idf (frequencies from the term table: one lookup for all);
+    the SIMILAR_TERMS heaviest are kept, as many as fit in SIMILAR_POSTINGS index entries (the
+    rarest first), and each paragraph scores the summed weight of the pairs it holds — summed
+    inside SQLite from the index alone; its standing breaks ties.
+    """
+    folded = tokens.fold(text)
+    grams = Counter(folded[i:i + 2] for i in range(len(folded) - 1))
+    grams = Counter({g: n for g, n in grams.items() if _HAN.match(g[0]) and _HAN.match(g[1])
+                     and g not in _STOP_BIGRAMS})
     if not grams:
         return []
-    frequency = _document_frequency(db, list(grams), column="bi")
-    total = max(1, db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
-    weighted = []
-    for gram, count in grams.items():
-        df = frequency.get(gram, 0)
-        if df == 0 or df > total * 0.2:
-            continue  # absent, or so common it only adds noise and time
-        weighted.append((count * math.log(total / df), gram))
-    if not weighted:
+    df = index.frequencies(db, list(grams), count_new=True)
+    total = max(1, index.totals(db)[0])
+    weighted = sorted(((count * math.log(total / df[gram]), gram) for gram, count in grams.items()
+                       if 0 < df[gram] <= total * 0.2), reverse=True)[:SIMILAR_TERMS]
+    chosen, postings = [], 0
+    for weight, gram in sorted(weighted, key=lambda item: df[item[1]]):
+        if chosen and postings + df[gram] > SIMILAR_POSTINGS:
+            break
+        chosen.append((weight, gram))
+        postings += df[gram]
+    if not chosen:
         return []
-    chosen = [gram for _, gram in sorted(weighted, reverse=True)[:12]]
-    match = "bi : (" + " OR ".join(f'"{g}"' for g in chosen) + ")"
-    rows = _ranked(db, match, limit, filters)
-    return hits(db, rows, chosen[:6])
-
-
-def _document_frequency(db: sqlite_utils.Database, terms: list[str], *, column: str) -> dict[str, int]:
-    """How many paragraphs contain each term (0 when none), read from the index's vocabulary."""
-    _ensure_vocab(db)
-    found = {t: 0 for t in terms}
-    for term in found:
-        row = db.execute("SELECT doc FROM paragraph_vocab WHERE term = ? AND col = ?", [term, column]).fetchone()
-        if row:
-            found[term] = row[0]
-    return found
-
-
-def _ensure_vocab(db: sqlite_utils.Database) -> None:
-    # fts5vocab is a view over the index, created on demand in the temp schema (it stores nothing).
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraph_vocab USING fts5vocab(main, paragraph_fts, col)")
+    union = " UNION ALL ".join(f"SELECT rowid AS id, {weight!r} AS w FROM paragraph_fts WHERE paragraph_fts MATCH ?"
+                               for weight, _ in chosen)
+    where, params = _filters(**filters)
+    # Grouped by rank key: equal sums fall in the order of the paragraphs' standing.
+    grouped = f"SELECT id AS rowid, sum(w) AS score FROM ({union}) GROUP BY id"
+    if not where:
+        grouped += " ORDER BY score DESC, rowid LIMIT ?"
+        params = [limit]
+    rows = db.execute(
+        f"SELECT p.id, f.score FROM ({grouped}) f CROSS JOIN paragraphs p ON p.id = {SQL_PARAGRAPH_OF}"
+        f" WHERE 1{where} ORDER BY f.score DESC, f.rowid LIMIT ?",
+        [*(tokens.match_expression([gram]) for _, gram in chosen), *params, limit]).fetchall()
+    return hits(db, rows, [gram for _, gram in weighted[:6]])
 
 
 def hits(db: sqlite_utils.Database, rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
+    """Search hits for (paragraph id, score) rows: text, snippet, and the reply that used it last
+    (the most recently imported: one index step, however many replies share the paragraph)."""
     if not rows:
         return []
     ids = [row[0] for row in rows]
     marks = ",".join("?" * len(ids))
-    details = {row[0]: row for row in db.execute(
-        "SELECT p.id, p.text, p.role, p.usage_count,"
-        " (SELECT rp.reply_id FROM reply_paragraphs rp JOIN replies r ON r.id = rp.reply_id"
-        "  WHERE rp.paragraph_id = p.id ORDER BY r.date DESC LIMIT 1) AS reply_id"
-        f" FROM paragraphs p WHERE p.id IN ({marks})", ids)}
-    reply_ids = [d[4] for d in details.values() if d[4] is not None]
-    replies = {}
-    if reply_ids:
-        marks = ",".join("?" * len(reply_ids))
-        replies = {r[0]: r for r in db.execute(f"SELECT id, title, date FROM replies WHERE id IN ({marks})", reply_ids)}
-    sections = {}
-    if reply_ids:
-        for pid, rid, path in db.execute(
-                f"SELECT paragraph_id, reply_id, section_path FROM reply_paragraphs WHERE paragraph_id IN"
-                f" ({','.join('?' * len(ids))})", ids):
-            sections.setdefault((pid, rid), path)
+    details = {}
+    for row in db.execute(
+            "SELECT p.id, p.text, p.role, p.usage_count, rp.reply_id, rp.section_path, r.title, r.date"
+            " FROM paragraphs p LEFT JOIN reply_paragraphs rp ON rp.rowid = (SELECT x.rowid FROM reply_paragraphs x"
+            "  WHERE x.paragraph_id = p.id ORDER BY x.reply_id DESC LIMIT 1)"
+            " LEFT JOIN replies r ON r.id = rp.reply_id"
+            f" WHERE p.id IN ({marks})", ids):
+        details[row[0]] = row
     out = []
     for pid, score in rows:
-        _, text, role, usage, reply_id = details[pid]
-        reply = replies.get(reply_id)
+        _, text, role, usage, reply_id, section, title, date = details[pid]
         plain, marked = snippet(text, terms)
         out.append(SearchHit(
             paragraph_id=pid, text=text, snippet=plain, snippet_html=marked, reply_id=reply_id,
-            reply=reply[1] if reply else "", date=reply[2] if reply else None,
-            score=round(-score, 4), role=role or "other", section_path=sections.get((pid, reply_id), ""),
-            usage_count=usage))
+            reply=title or "", date=date, score=round(score, 4), role=role or "other",
+            section_path=section or "", usage_count=usage))
     return out
 
 

@@ -1,75 +1,64 @@
-"""Index terms for Chinese search: character bigrams, plus single characters.
+"""Index terms for substring search: every character and every pair of neighbouring characters.
 
-SQLite's FTS5 tokenizers do not segment Chinese: unicode61 takes a whole run
-of Hanzi as one word and trigram cannot match one- or two-character queries.
-We hand FTS5 pre-split terms instead — every character (column ``uni``) and
-every pair of neighbouring characters (column ``bi``) — so a query of any
-length becomes: one character → a unigram; two or more → the phrase of its
-bigrams. Latin words and numbers stay whole. docs/library.md has the figures
-that chose this over jieba and trigram.
+A clerk searches for a string, and every paragraph that contains it must be found —
+Chinese words, but also 时尚+科技, 商协会、企业, 2023-2025, the 2022 inside JY202200585 or
+the 100万元 inside 2100万元. So nothing is a word here: each run of non-space text gives
+every character (for one-character queries) and every pair of neighbouring characters,
+punctuation, digits and Latin letters included. A query word of two or more characters
+needs each of its pairs; the index yields the paragraphs holding all of them (a superset
+of the true matches), and search keeps those whose text really contains the word.
+Latin letters fold to lower case (ASCII only, as SQLite's lower() and LIKE do).
+
+The terms go to FTS5's ``ascii`` tokenizer, which keeps every non-ASCII character inside
+a token; ASCII punctuation, which it would treat as a separator, is mapped to a private-use
+character first (a clash with real private-use text only adds candidates the check removes).
 """
 from __future__ import annotations
 
-import re
+from operator import add
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?|[\u3400-\u9fff\uf900-\ufaff]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def units(text: str) -> list[str]:
-    """Characters and Latin/number words, in order; punctuation and spaces dropped."""
-    return [t.lower() for t in _TOKEN.findall(text)]
+# ASCII letters to lower case; ASCII punctuation and symbols to U+E000 + code.
+_FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+# (Control characters too, except the white space that separates runs.)
+_ENCODE = {c: 0xE000 + c for c in range(0x80) if not chr(c).isalnum() and not chr(c).isspace()}
 
 
-def unigrams(text: str) -> str:
-    return " ".join(units(text))
+def fold(text: str) -> str:
+    """Case-fold as SQLite's lower() does (ASCII only), so index, check and query agree."""
+    return text.translate(_FOLD)
 
 
-def bigrams_of(seq: list[str]) -> list[str]:
-    if len(seq) == 1:
-        return seq[:]
-    return [a + b for a, b in zip(seq, seq[1:])]
+def _encoded(text: str) -> str:
+    return fold(text).translate(_ENCODE)
 
 
-def bigrams(text: str) -> str:
-    """Bigrams within runs of text; punctuation breaks a run so no pair spans a comma."""
-    out: list[str] = []
-    for run in re.split(r"[^\w]+", text):
-        out.extend(bigrams_of(units(run)))
-    return " ".join(out)
-
-
-def fts_query(query: str) -> str | None:
-    """The FTS5 MATCH expression for what a clerk typed; None when nothing is searchable.
-
-    Space-separated words must all match (AND); each word is a phrase of its bigrams.
-    """
-    parts: list[str] = []
-    for word in query.split():
-        seq = units(word)
-        if not seq:
-            continue
-        if len(seq) == 1:
-            column = "uni" if _HAN.match(seq[0]) else "bi"
-            parts.append(f'{column} : "{seq[0]}"' if column == "uni" else f'(uni : "{seq[0]}" OR bi : "{seq[0]}")')
-        else:
-            phrase = " ".join(bigrams_of(seq))
-            parts.append(f'bi : "{phrase}"')
-    return " AND ".join(parts) if parts else None
-
-
-def query_terms(query: str) -> list[list[tuple[str, str]]]:
-    """(column, term) pairs per word of a query, for estimating how many paragraphs match."""
-    out = []
-    for word in query.split():
-        seq = units(word)
-        if len(seq) == 1:
-            out.append([("uni" if _HAN.match(seq[0]) else "bi", seq[0])])
-        elif seq:
-            out.append([("bi", gram) for gram in bigrams_of(seq)])
+def terms(text: str) -> set[str]:
+    """The distinct index terms of a text: its characters and neighbouring pairs, within runs of non-space."""
+    out: set[str] = set()
+    for run in _encoded(text).split():
+        out.update(run)
+        out.update(map(add, run, run[1:]))
     return out
+
+
+def words(query: str) -> list[str]:
+    """The words of a query (split at spaces), folded; each must occur in a paragraph."""
+    return list(dict.fromkeys(fold(w) for w in query.split()))
+
+
+def word_terms(word: str) -> list[str]:
+    """The index terms every paragraph containing ``word`` holds (one for a single character)."""
+    run = _encoded(word)
+    if len(run) == 1:
+        return [run]
+    return list(dict.fromkeys(run[i:i + 2] for i in range(len(run) - 1)))
+
+
+def match_expression(terms_: list[str]) -> str:
+    """An FTS5 MATCH for paragraphs holding all the terms (terms never contain a double quote)."""
+    return " AND ".join(f'"{t}"' for t in terms_)
 
 
 def highlight_terms(query: str) -> list[str]:
     """The strings to highlight in a hit's text."""
-    return [w for w in query.split() if units(w)]
+    return [w for w in query.split() if w]
