@@ -131,6 +131,7 @@ ZH = {
     "(the user template folder in the data folder)": "（数据文件夹中的用户模板文件夹）", "Browse…": "浏览…",
     "Dafu library (*.sqlite);;All files (*)": "答复资料库 (*.sqlite);;所有文件 (*)",
     "New tag, e.g. 养老 or 2024年重点": "新标签，如“养老”或“2024年重点”", "Add": "添加",
+    "No findings in what is written so far": "已写部分未发现问题",
 }
 
 

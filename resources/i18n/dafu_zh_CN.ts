@@ -1205,22 +1205,27 @@
         <translation>应用修改后为：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="325" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="326" />
+        <source>No findings in what is written so far</source>
+        <translation>已写部分未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/preview.py" line="327" />
         <source>No findings</source>
         <translation>未发现问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="327" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="329" />
         <source>%n finding(s)</source>
         <translation><numerusform>%n 处问题</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="328" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="330" />
         <source>, %n error(s)</source>
         <translation><numerusform>，其中错误 %n 处</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="351" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="353" />
         <source>This finding has no automatic fix: change the text by hand</source>
         <translation>这一处没有自动修改，请手工修改</translation>
     </message>

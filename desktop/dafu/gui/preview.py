@@ -321,8 +321,10 @@ class PreviewPanel(QWidget):
         if 0 <= current < self.findings.count():
             self.findings.setCurrentRow(current)  # "apply fix" again and again walks down the list
         errors = sum(1 for f in found if str(getattr(f.severity, "value", f.severity)) == "error")
+        incomplete = self.assembly is not None and not self.assembly.complete
         if not found:
-            self.summary.setText(self.tr("No findings"))
+            self.summary.setText(self.tr("No findings in what is written so far") if incomplete
+                                 else self.tr("No findings"))
         else:
             self.summary.setText(self.tr("%n finding(s)", "", len(found)) +
                                  (self.tr(", %n error(s)", "", errors) if errors else ""))
