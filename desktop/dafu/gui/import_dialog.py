@@ -132,8 +132,9 @@ class ImportDialog(QDialog):
         self.worker.start()
 
     def cancel(self) -> None:
-        """Stop after the file being imported; once finished (or before starting) this closes."""
-        if self.running():
+        """Stop after the file being imported; once finished (or before starting) this closes.
+        (Finished counts from the job's last report: its thread may still be winding down.)"""
+        if self.running() and not self.finished_import:
             self.label.setText(self.tr("Cancelling after the current file…"))
             self.cancel_button.setEnabled(False)
             self.worker.cancel()

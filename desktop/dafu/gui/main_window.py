@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.shortcut_router = WindowShortcutRouter(self, self.draft_panel)
-        QApplication.instance().installEventFilter(self.shortcut_router)
         self._autosave_timer = QTimer(self, interval=max(1, settings.get("autosave_seconds")) * 1000)
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
@@ -718,7 +717,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
-        QApplication.instance().removeEventFilter(self.shortcut_router)
+        self.shortcut_router.stop()
         self._autosave_timer.stop()
         self.draft_panel.undo_stack.blockSignals(True)  # its widgets go away from here on
         self.autosave()

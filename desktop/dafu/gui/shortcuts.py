@@ -14,7 +14,7 @@ import functools
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
@@ -40,12 +40,25 @@ def event_sequence(event) -> str:
 
 
 class WindowShortcutRouter(QObject):
-    """Installed on the application; ``window`` is the main window, ``undo_scope`` the draft pane."""
+    """``window`` is the main window, ``undo_scope`` the draft pane.
+
+    It watches only the text fields of the window that take the keyboard focus (a filter on the whole
+    application would run Python for every event the application handles)."""
 
     def __init__(self, window: QWidget, undo_scope: QWidget):
         super().__init__(window)
         self.window = window
         self.undo_scope = undo_scope
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, QApplication.focusWidget())
+
+    def stop(self) -> None:
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+
+    def _focus_changed(self, _old, new) -> None:
+        if isinstance(new, TEXT_WIDGETS) and new.window() is self.window and not new.property("dafu_routed"):
+            new.setProperty("dafu_routed", True)
+            new.installEventFilter(self)
 
     def sequences(self) -> set[str]:
         keys = set()

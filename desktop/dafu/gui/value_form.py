@@ -108,11 +108,7 @@ class DateField(QWidget):
         self.pick_button.setToolTip(self.tr("Choose the date on a calendar"))
         self.pick_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pick_button.clicked.connect(self.show_calendar)
-        self.calendar = QCalendarWidget(self)
-        self.calendar.setWindowFlags(Qt.WindowType.Popup)
-        self.calendar.setGridVisible(True)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
+        self._calendar: QCalendarWidget | None = None   # made on first use: it costs start-up time
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -131,6 +127,17 @@ class DateField(QWidget):
             return as_date(self.edit.text())
         except ValueError:
             return None
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        if self._calendar is None:
+            calendar = QCalendarWidget(self)
+            calendar.setWindowFlags(Qt.WindowType.Popup)
+            calendar.setGridVisible(True)
+            calendar.clicked.connect(self._picked)
+            calendar.activated.connect(self._picked)
+            self._calendar = calendar
+        return self._calendar
 
     def show_calendar(self) -> None:
         current = self.date() or dt.date.today()
