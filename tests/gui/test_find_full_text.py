@@ -158,3 +158,23 @@ def test_copy_body_puts_exactly_the_body_on_the_clipboard(window, qtbot):
     window.copy_body()                                     # gaps in the body: said, not copied
     assert window.errors and "Deputies" in window.errors[-1]
     assert QApplication.clipboard().text() == text
+
+
+def test_items_of_a_paragraph_are_edited_in_the_full_text(window, qtbot):
+    from dafu.draft import Paragraph
+
+    panel = window.draft_panel
+    panel.draft.intro.append(Paragraph("主要做法：", ["建立台账；", "定期回访。"]))
+    panel.refresh()
+    panel.show_full_text()
+    index = len(panel.draft.intro) - 1
+    item = panel.full_text.editor(("item", (), index, 1))
+    item.setFocus()
+    assert panel.selected_key() == ("paragraph", (), index)     # the outline shows whose item it is
+    item.moveCursor(item.textCursor().MoveOperation.End)
+    type_text(item, "按季度通报。")
+    assert panel.draft.intro[index].items == ["建立台账；", "定期回访。按季度通报。"]
+    QTest.keyClick(item, Qt.Key.Key_Return)                      # an item is not split
+    assert len(panel.draft.intro[index].items) == 2
+    window.preview.update_now()
+    assert "主要做法：一是建立台账；二是定期回访。按季度通报。" in window.preview.browser.toPlainText()

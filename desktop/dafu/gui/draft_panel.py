@@ -286,9 +286,9 @@ class DraftPanel(QWidget):
 
     def _full_text_focused(self, key: TextKey) -> None:
         """The outline follows the text being edited, so Alt+↑, Del and the library insert act there."""
-        outline_key = key[:3] if key[0] == "item" else key
-        if outline_key[0] in ("paragraph", "section") and self.selected_key() != outline_key[:3]:
-            self.select_key(("paragraph",) + outline_key[1:3] if outline_key[0] == "paragraph" else outline_key)
+        outline_key = ("paragraph", key[1], key[2]) if key[0] == "item" else key
+        if outline_key[0] in ("paragraph", "section") and self.selected_key() != outline_key:
+            self.select_key(outline_key)
         self.text_focused.emit(key)
 
     def show_text(self, key: TextKey, start: int = 0, end: int | None = None, *, focus: bool = True) -> None:
