@@ -27,7 +27,8 @@ class ParagraphEditor(QTextEdit):
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)   # Chinese breaks anywhere, as printed
+        # Unicode line breaking: Chinese breaks between any two characters, but not before 、，。
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.splits = splits
         self.grow = grow
         if grow:   # as tall as its text, inside a scrolling page of paragraphs
