@@ -1,0 +1,101 @@
+"""Every command and snippet in the README works as written, after its two set-up commands.
+
+The README's ```sh blocks are run line by line with bash, in order, in a scratch folder that
+sees the checkout's files (resources/, templates/, tests/ …) and has the venv's bin on PATH
+— what `source .venv/bin/activate` gives a clerk. Its ```python blocks are run with the
+venv's Python. A command may exit 0 or 1 (1 is "findings" for check, "files skipped" for
+import, "conflicts" for merge); 2 (bad input), 3 (a bug), 127 (command not found) or a
+traceback fail the test, naming the line.
+
+A block preceded by ``<!-- readme-test: skip: REASON -->`` is not run (building bundles,
+opening the app, the set-up commands themselves, a server that must exist); the reason is
+required, and the test checks that such blocks stay few.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests_paths import ROOT
+
+README = ROOT / "README.md"
+BLOCK = re.compile(r"(?P<marker><!-- readme-test: skip: (?P<reason>[^>]+?) -->\s*\n)?```(?P<lang>sh|python)\n(?P<body>.*?)```",
+                   re.S)
+LINKED = ("resources", "templates", "tests", "scripts", "benchmarks", "docs", "packaging", "desktop", "pyproject.toml")
+
+
+def blocks() -> list[tuple[str, str, str | None, int]]:
+    text = README.read_text(encoding="utf-8")
+    out = []
+    for m in BLOCK.finditer(text):
+        line = text.count("\n", 0, m.start("body")) + 1
+        out.append((m.group("lang"), m.group("body"), m.group("reason"), line))
+    return out
+
+
+def commands(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Logical command lines (backslash continuations joined), each with its README line number."""
+    out, pending, start = [], "", 0
+    for offset, raw in enumerate(body.splitlines()):
+        line = raw.rstrip()
+        if not pending:
+            start = first_line + offset
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        line = pending + line
+        pending = ""
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append((start, line))
+    return out
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("readme")
+    for name in LINKED:
+        (folder / name).symlink_to(ROOT / name)
+    home = folder / "home"
+    home.mkdir()
+    venv_bin = Path(sys.executable).parent
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
+           "XDG_CONFIG_HOME": str(home / "config"), "XDG_STATE_HOME": str(home / "state"),
+           "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}", "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DAFU_LIBRARY", None)
+    env.pop("DAFU_TEMPLATES", None)
+    return folder, env
+
+
+def test_readme_blocks_are_found_and_skips_are_few():
+    found = blocks()
+    assert sum(1 for lang, *_ in found if lang == "sh") >= 8 and any(lang == "python" for lang, *_ in found)
+    skipped = [reason for _, _, reason, _ in found if reason]
+    assert len(skipped) <= 4, skipped
+
+
+def test_every_readme_command_works_as_written(scratch):
+    folder, env = scratch
+    failures = []
+    for lang, body, reason, line in blocks():
+        if reason:
+            continue
+        if lang == "python":
+            proc = subprocess.run([sys.executable, "-c", body], cwd=folder, env=env, capture_output=True, text=True,
+                                  timeout=300)
+            runs = [(line, "python block", proc)]
+        else:
+            runs = []
+            for number, command in commands(body, line):
+                proc = subprocess.run(["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True,
+                                      timeout=300, stdin=subprocess.DEVNULL)
+                runs.append((number, command, proc))
+        for number, command, proc in runs:
+            output = proc.stdout + proc.stderr
+            if proc.returncode not in (0, 1) or "Traceback" in output:
+                failures.append(f"README.md:{number}: exit {proc.returncode}: {command}\n{output[-1500:]}")
+    assert not failures, "\n\n".join(failures)
