@@ -38,6 +38,11 @@ def sample_library_path() -> Path:
     return resources_dir() / "sample-library.sqlite"
 
 
+def sample_reply_files() -> list[Path]:
+    """The bundled sample replies (not the sample suggestion beside them) a fresh library starts from."""
+    return sorted((resources_dir() / "samples").glob("reply_*.txt"))
+
+
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

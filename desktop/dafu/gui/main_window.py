@@ -585,7 +585,7 @@ class MainWindow(QMainWindow):
 
     def add_sample(self):
         """The sample reply that comes with Dafu, imported like any other (for a first look at the library)."""
-        samples = sorted((paths.resources_dir() / "samples").glob("*.txt"))
+        samples = paths.sample_reply_files()
         return self.import_dialog(samples) if samples else None
 
     def manage_replies(self):

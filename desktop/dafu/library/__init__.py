@@ -411,7 +411,6 @@ def _seed_default(path: Path) -> None:
         return
     db = store.connect(path)
     try:
-        samples = paths.resources_dir() / "samples"
-        list(importer.iter_import(db, sorted(samples.glob("*.txt"))))
+        list(importer.iter_import(db, paths.sample_reply_files()))
     finally:
         db.conn.close()
