@@ -38,11 +38,12 @@ RECONNECT_EVERY = 5.0   # seconds between tries to reach a server while working 
 
 class Library:
     def __init__(self, path: str | Path | None = None, *, progress: Callable[[int, int], None] | None = None,
-                 snapshot: bool = True):
+                 snapshot: bool | None = None):
         """Open (creating or migrating) a library: a file path, or a ``postgresql://`` URL.
 
         ``progress(done, total)`` reports a migration's re-indexing. With a server library,
-        ``snapshot`` keeps the local copy used offline up to date (in a background thread).
+        ``snapshot`` keeps the local copy used offline up to date (in a background thread; default:
+        on, unless the environment says DAFU_SNAPSHOT=off).
         """
         default = path is None
         location = path if path is not None else paths.default_library_path()
@@ -62,7 +63,7 @@ class Library:
             self._drafts = _drafts.DraftStore(self.db)
             return
         self.path = display_url(self.url)
-        self._snapshots = snapshot
+        self._snapshots = snapshot if snapshot is not None else os.environ.get("DAFU_SNAPSHOT", "on") != "off"
         self._drafts = _drafts.open_local(paths.data_dir() / "drafts.sqlite")
         try:
             self.db = store.connect(self.url, progress=progress)
@@ -74,7 +75,11 @@ class Library:
         except BaseException:
             self._drafts.close()
             raise
-        self._refresh_snapshot()
+        try:
+            self._refresh_snapshot()
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def engine(self) -> str:
