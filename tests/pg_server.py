@@ -97,3 +97,84 @@ def close() -> None:
     conn = _state.pop("admin", None)
     if conn is not None:
         conn.close()
+
+
+class Proxy:
+    """A TCP relay in front of the test server: stop() is a server that went away (for one client),
+    start() brings it back on the same port. Loopback only."""
+
+    def __init__(self, target_url: str):
+        import socket
+        parts = urlsplit(target_url)
+        self.target = (parts.hostname or "127.0.0.1", parts.port or 5432)
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self.url = urlunsplit((parts.scheme, f"{parts.username + '@' if parts.username else ''}127.0.0.1:{self.port}",
+                               parts.path, parts.query, parts.fragment))
+        self._sockets: list = []
+        self._listener = None
+        self.start()
+
+    def start(self) -> None:
+        import socket
+        import threading
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def _accept(self, listener) -> None:
+        import socket
+        import threading
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target)
+            except OSError:
+                client.close()
+                continue
+            self._sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink) -> None:  # noqa: C901 - a relay
+        import socket
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                sink.sendall(data)
+        except OSError:
+            pass
+        for s in (source, sink):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def stop(self) -> None:
+        """Refuse new connections and cut the open ones (as a server that went down)."""
+        import socket
+        if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            self._listener.close()
+            self._listener = None
+        for s in self._sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+        self._sockets = []

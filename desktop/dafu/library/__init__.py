@@ -34,6 +34,7 @@ __all__ = ["Library", "SearchHit", "Measure", "DraftInfo", "ImportResult", "Impo
 _MEASURE_FIELDS = ("policy", "policy_year", "item", "text", "rate_percent", "rate_base", "rate_kind", "cap_yuan",
                    "one_off", "valid_from", "valid_to", "superseded_by")
 RECONNECT_EVERY = 5.0   # seconds between tries to reach a server while working from its snapshot
+SNAPSHOT_GRACE = 3.0    # seconds close() lets a snapshot refresh finish before stopping it
 
 
 class Library:
@@ -89,7 +90,7 @@ class Library:
 
     def close(self) -> None:
         if self._refresher is not None:
-            self._refresher.stop()
+            self._refresher.stop(grace=SNAPSHOT_GRACE)
             self._refresher = None
         self.db.close()
         if self.url is not None:

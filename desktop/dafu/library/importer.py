@@ -152,7 +152,7 @@ def import_file(db: Database, path: Path, *, batch: Batch | None = None) -> Impo
     except ImportFileError as exc:
         return ImportResult(name, False, error=exc.message)
     digest = hashlib.sha256(raw).hexdigest()
-    existing = db.one("SELECT id FROM replies WHERE source_hash = ?", [digest])
+    existing = db.read(lambda: db.one("SELECT id FROM replies WHERE source_hash = ?", [digest]))
     fields = recognised_fields(name, document)
     if existing:
         return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)

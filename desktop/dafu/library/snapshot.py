@@ -297,7 +297,11 @@ class Refresher:
         self.thread.join(timeout)
         return self.result
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, grace: float = 0.0, timeout: float = 10.0) -> None:
+        """Let it finish for up to ``grace`` seconds (an incremental refresh takes milliseconds), then
+        stop it between two chunks (a long first copy goes on next time)."""
+        if grace:
+            self.thread.join(grace)
         self.event.set()
         self.thread.join(timeout)
 

@@ -117,6 +117,10 @@ class Database:
                 time.sleep(delay)
                 self.recover(exc)
 
+    def read(self, func: Callable[[], Any]) -> Any:
+        """``func()`` outside a transaction; an engine whose connection can drop reconnects and runs it again."""
+        return func()
+
     def retry_delay(self, exc: BaseException, attempt: int) -> float | None:
         """Seconds to wait before running a failed transaction again, or None to give up."""
         return None

@@ -169,10 +169,18 @@ class PostgresDatabase(Database):
             self.conn.execute("ROLLBACK")
 
     def write(self, func: Callable[[], Any]) -> Any:
+        return self._retrying(func, transaction=True)
+
+    def read(self, func: Callable[[], Any]) -> Any:
+        return self._retrying(func, transaction=False)
+
+    def _retrying(self, func: Callable[[], Any], transaction: bool) -> Any:
         conflicts, lost_since = 0, None
         while True:
             try:
                 self.ensure_connected()
+                if not transaction:
+                    return func()
                 with self.transaction():
                     return func()
             except psycopg.Error as exc:
@@ -582,9 +590,10 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
 ]
 
 
-def run_migrations(db: PostgresDatabase, progress: Progress | None = None, target: int = SCHEMA_VERSION) -> None:
+def run_migrations(db: PostgresDatabase, progress: Progress | None = None, target: int | None = None) -> None:
     """Run the missing steps, each in its own transaction under an advisory lock (two clients
     opening a new library at once run each step once)."""
+    target = SCHEMA_VERSION if target is None else target
     for version, _name, step in MIGRATIONS:
         if version > target:
             break
