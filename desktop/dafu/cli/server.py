@@ -32,20 +32,34 @@ def server_group() -> None:
 @click.argument("url")
 @click.option("--reader-role", help="查阅者角色名（default: <database>_reader）")
 @click.option("--editor-role", help="编辑者角色名（default: <database>_editor）")
+@click.option("--from", "source", type=click.Path(exists=True, dir_okay=False),
+              help="把这个资料库文件（SQLite）的内容带到新建的服务器资料库（start from an existing library file）")
 @click.option("--json", "as_json", is_flag=True, help="JSON output for scripts")
 @handle_errors
-def init_command(url: str, reader_role, editor_role, as_json: bool) -> None:
+def init_command(url: str, reader_role, editor_role, source, as_json: bool) -> None:
     """建立（或升级）服务器上的资料库及其两个角色：查阅者（检索、使用）和编辑者（导入、修改措施、删除）。"""
     from dafu.library.engines import postgresql
 
     report = postgresql.server_init(_url(url), reader=reader_role, editor=editor_role)
+    if source:
+        db = postgresql.connect(_url(url))
+        try:
+            report["copied"] = postgresql.load_from_sqlite(
+                db, source, progress=None if as_json else lambda done, total: click.echo(
+                    f"\r索引 {done}/{total}", nl=False, err=True))
+        finally:
+            db.close()
+        if not as_json:
+            click.echo("", err=True)
     if as_json:
         echo_json(report)
         return
     click.echo(printable(f"资料库 {report['url']} 已就绪（schema {report['schema_version']}）\n"
                          f"  查阅者角色 {report['reader_role']}：检索、相似段落、措施\n"
                          f"  编辑者角色 {report['editor_role']}：另可导入、修改措施、删除\n"
-                         f"添加用户：dafu server add-user {report['url']} 姓名 --role reader|editor"))
+                         f"添加用户：dafu server add-user {report['url']} 姓名 --role reader|editor"
+                         + (f"\n已从 {source} 带入答复 {report['copied']['replies']} 份、段落 {report['copied']['paragraphs']} 段"
+                            if source else "")))
 
 
 @server_group.command("add-user")

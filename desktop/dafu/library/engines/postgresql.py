@@ -719,3 +719,47 @@ def add_user(url: str, name: str, role: str, password: str) -> dict:
         return {"user": name, "role": role, "group": group}
     finally:
         db.close()
+
+
+# -- bringing an existing library file to the server ----------------------------------------------
+
+_COPY_TABLES = ("import_batches", "tags", "measures", "paragraphs", "replies", "reply_paragraphs",
+                "measure_citations", "paragraph_tags", "reply_tags")
+
+
+def load_from_sqlite(db: PostgresDatabase, path: Any, progress: Progress | None = None) -> dict[str, int]:
+    """Copy a library file (SQLite) into this empty server library, ids kept, then index it.
+
+    One transaction: the server library is whole or untouched. The file's drafts stay where they are.
+    """
+    import sqlite3
+    from pathlib import Path as _Path
+    if db.conn.execute("SELECT EXISTS (SELECT 1 FROM replies) OR EXISTS (SELECT 1 FROM paragraphs)").fetchone()[0]:
+        raise LibraryError("服务器上的资料库不是空的；只能把资料库文件导入一个新建的资料库（the server library is not empty）",
+                           path=db.location)
+    source = sqlite3.connect(f"file:{_Path(path).as_posix()}?mode=ro", uri=True)
+    counts: dict[str, int] = {}
+
+    def load() -> None:
+        for table in _COPY_TABLES:
+            columns = [r[1] for r in source.execute(f"PRAGMA table_xinfo({table})") if r[6] == 0]
+            ident = pg_sql.Identifier
+            statement = pg_sql.SQL("COPY {} ({}) FROM STDIN").format(
+                ident(table), pg_sql.SQL(", ").join(map(ident, columns)))
+            count = 0
+            with db.conn.cursor().copy(statement) as copy:
+                for row in source.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                    copy.write_row(row)
+                    count += 1
+            counts[table] = count
+            if "id" in columns:
+                db.conn.execute(pg_sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'),"
+                                           " greatest((SELECT max(id) FROM {}), 1))").format(
+                    pg_sql.Literal(f"{SCHEMA}.{table}"), ident(table)))
+        db.index_rebuild(progress)
+    try:
+        db.write(load)
+    finally:
+        source.close()
+    db.conn.execute("ANALYZE")
+    return counts
