@@ -278,18 +278,18 @@ def _store_reply(db: Database, path: str | Path, digest: str, document: ReplyDoc
 def upsert_paragraph(db: Database, text: str, role: str, count: int = 1) -> int:
     """The paragraph's id, adding it (used ``count`` times) or adding ``count`` to its uses."""
     digest = text_hash(text)
-    row = db.one("SELECT id FROM paragraphs WHERE text_hash = ?", [digest])
-    if row:
-        index.reuse(db, row[0], +count)
-        return row[0]
-    paragraph_id = db.scalar("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,?)"
-                             " ON CONFLICT (text_hash) DO NOTHING RETURNING id", [digest, text, role, count])
-    if paragraph_id is None:       # another import added it meanwhile (on a server)
-        paragraph_id = db.scalar("SELECT id FROM paragraphs WHERE text_hash = ?", [digest])
-        index.reuse(db, paragraph_id, +count)
-        return paragraph_id
-    index.add(db, paragraph_id, text, count)
-    return paragraph_id
+    while True:
+        row = db.one("SELECT id FROM paragraphs WHERE text_hash = ?", [digest])
+        if row:
+            if index.reuse(db, row[0], +count):
+                return row[0]
+            continue             # removed by another client between the two reads: add it again
+        paragraph_id = db.scalar("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,?)"
+                                 " ON CONFLICT (text_hash) DO NOTHING RETURNING id", [digest, text, role, count])
+        if paragraph_id is not None:
+            index.add(db, paragraph_id, text, count)
+            return paragraph_id
+        # another client added it meanwhile (on a server): use theirs
 
 
 def _upsert_measure(db: Database, citation) -> int:

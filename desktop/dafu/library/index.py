@@ -110,10 +110,15 @@ def remove(db: Database, paragraph_id: int, text: str) -> None:
     db.index_remove(paragraph_id, text, rank_key(paragraph_id, len(text), usage))
 
 
-def reuse(db: Database, paragraph_id: int, change: int) -> None:
-    """Change a paragraph's usage count (never below 1), moving its index row if its standing moves."""
-    text, usage = db.one("SELECT text, usage_count FROM paragraphs WHERE id = ?", [paragraph_id])
+def reuse(db: Database, paragraph_id: int, change: int) -> bool:
+    """Change a paragraph's usage count (never below 1), moving its index row if its standing moves.
+    False when the paragraph is gone (another client removed it meanwhile)."""
+    row = db.one(f"SELECT text, usage_count FROM paragraphs WHERE id = ?{db.for_update}", [paragraph_id])
+    if row is None:
+        return False
+    text, usage = row
     set_usage(db, paragraph_id, text, usage, max(1, usage + change))
+    return True
 
 
 def set_usage(db: Database, paragraph_id: int, text: str, usage: int, new: int) -> None:

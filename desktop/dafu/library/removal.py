@@ -37,6 +37,8 @@ def remove_replies(db: Database, reply_ids: list[int]) -> RemovalReport:
     # In the order of their hashes, as import writes them (a server then needs no deadlock to sort it out).
     for paragraph_id in sorted(uses, key=hashes.__getitem__):
         count = uses[paragraph_id]
+        # Locked first (on a server): an import adding a use of it waits, or is waited for.
+        db.one(f"SELECT id FROM paragraphs WHERE id = ?{db.for_update}", [paragraph_id])
         still_used = db.one("SELECT 1 FROM reply_paragraphs WHERE paragraph_id = ? LIMIT 1", [paragraph_id])
         if still_used:
             index.reuse(db, paragraph_id, -count)

@@ -155,6 +155,10 @@ class Database:
         """LIKE that ignores the case of ASCII letters."""
         return "LIKE"
 
+    #: Appended to a SELECT whose row the transaction then changes from what it read (a server
+    #: locks the row; SQLite's write transaction holds the whole file already).
+    for_update = ""
+
     # -- the search index (library/index.py calls these; rows are (rank key, paragraph id, text)) --
 
     def index_write(self, rows: list[tuple[int, int, str]]) -> None:

@@ -238,6 +238,8 @@ class PostgresDatabase(Database):
     def like_ci(self) -> str:
         return "ILIKE"
 
+    for_update = " FOR UPDATE"
+
     # -- the search index ---------------------------------------------------------------
 
     def index_write(self, rows: list[tuple[int, int, str]]) -> None:
