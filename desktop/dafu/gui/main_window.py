@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.start()
         self._restore_layout()
         self._open_initial(draft_file)
-        self.statusBar().showMessage(self.tr("Library: %s") % self.library_path)
+        self.statusBar().showMessage(self.library.notice or self.tr("Library: %s") % self.library_path)
 
     # -- actions and menus --------------------------------------------------------------
 
