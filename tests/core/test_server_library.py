@@ -295,3 +295,22 @@ def test_server_commands(url, tmp_path):
         conn.execute(f"DROP OWNED BY {name}")
     admin.execute(f"DROP ROLE IF EXISTS {name}")
     assert report["reader_role"].endswith("_reader")
+
+
+def test_server_init_from_a_library_file(url, tmp_path):
+    path = tmp_path / "clerk.sqlite"
+    with Library(path) as clerk:
+        clerk.import_path([SAMPLE_TXT, DATA / "variant_halfwidth.txt"])
+        clerk.tag_reply(1, "时尚")
+        expected = {q: [(h.paragraph_id, h.score) for h in clerk.search(q, limit=50)] for q in ("时尚", "学位", "的")}
+        measures = [m.to_json() for m in clerk.measures()]
+    result = _dafu("server", "init", url, "--from", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["copied"]["replies"] == 2
+    with Library(url) as server:
+        assert {q: [(h.paragraph_id, h.score) for h in server.search(q, limit=50)] for q in expected} == expected
+        assert [m.to_json() for m in server.measures()] == measures and server.tags() == ["时尚"]
+        server.check_integrity()
+        assert server.import_path(DATA / "variant_units.txt").imported == 1   # ids go on after the copied ones
+    again = _dafu("server", "init", url, "--from", str(path))
+    assert again.returncode == 2 and "不是空的" in again.stderr
