@@ -441,9 +441,15 @@ def _switch_to_wal(conn: sqlite3.Connection) -> None:
 
 def check_is_library(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a database that is not a Dafu library (read-only look; nothing is written)."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    # One read transaction: another process creating the library must not be seen half-way
+    # (its tables but not yet its mark, between two of these reads).
+    conn.execute("BEGIN")
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    finally:
+        conn.execute("COMMIT")
     if app_id == APPLICATION_ID:
         return
     if app_id == 0 and not tables and version == 0:
