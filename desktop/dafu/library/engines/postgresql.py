@@ -55,6 +55,7 @@ MIGRATE_LOCK = 0x44414601       # advisory locks: migrations,
 FOLD_LOCK = 0x44414602          # and counting frequencies
 GIN_CANDIDATES = 20000          # a word whose rarest term is in at most this many paragraphs: GIN
 WALK_BUDGET = 20000             # index entries walked in rank order before the GIN takes over
+WALK_SWITCH = 3000              # …or sooner, when the matches seen so far say the top needs more than this
 TOTALS_TTL = 30.0               # seconds a connection keeps the paragraph total it read
 FOLD_CHECK_EVERY = 500          # paragraphs this connection adds between looks at the pending count
 
@@ -396,7 +397,8 @@ class PostgresDatabase(Database):
         total = self._paragraph_total()
         if smallest_df <= GIN_CANDIDATES or total <= GIN_CANDIDATES:
             return self._gin(terms, condition, values, limit)
-        # Every word is common: walk the rank order, a chunk at a time, checking the text.
+        # Every word is common: walk the rank order, a chunk at a time, checking the text — while
+        # the matches seen so far say the rest of the top is near (else the GIN is cheaper).
         found: list[tuple[int, int]] = []
         last, visited = -1, 0
         chunk = max(256, min(4096, int(limit * total / max(1, smallest_df) * 2)))
@@ -413,7 +415,10 @@ class PostgresDatabase(Database):
             if len(found) >= limit or seen < chunk:
                 return found[:limit]
             last, visited = chunk_last, visited + seen
-            chunk = min(chunk * 2, 8192)
+            need = (limit - len(found)) * visited / len(found) if found else float("inf")
+            if need > WALK_SWITCH:
+                break
+            chunk = max(256, min(8192, int(need * 1.5)))
         # Common terms, few matches (a pasted sentence of common pairs): the GIN for the rest.
         return found + self._gin(terms, condition, values, limit - len(found), after=last)
 
