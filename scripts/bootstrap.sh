@@ -37,5 +37,5 @@ if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".[gui,test,bench]"
+.venv/bin/python -m pip install -q -e ".[gui,test,bench,server]"
 bash scripts/build-translations.sh   # the Chinese UI (.qm files are build output)

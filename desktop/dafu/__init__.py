@@ -15,7 +15,7 @@ logging.getLogger("dafu").addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str):
-    # `from dafu import Library` without every `dafu` import paying for SQLite and sqlite-utils.
+    # `from dafu import Library` without every `dafu` import paying for the library and its engines.
     if name == "Library":
         from dafu.library import Library
 

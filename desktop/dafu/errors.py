@@ -123,6 +123,15 @@ class LibraryError(DafuError):
     """The library database cannot be opened or written."""
 
 
+class LibraryReadOnly(LibraryError):
+    """A write to a library that is read-only here: the offline snapshot of a server library, or a
+    server login without the right (the server's own refusal, in the clerk's words)."""
+
+
+class ServerUnavailable(LibraryError):
+    """The library server cannot be reached (down, or the network is), and the write did not happen."""
+
+
 class CheckInputError(DafuError):
     """A file given to the checker cannot be read."""
 

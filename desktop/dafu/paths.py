@@ -59,6 +59,9 @@ def user_templates_dir() -> Path:
     return Path(env) if env else data_dir() / "templates"
 
 
-def default_library_path() -> Path:
+def default_library_path() -> Path | str:
+    """DAFU_LIBRARY (a file path, or a ``postgresql://`` URL kept as text), else the data folder's file."""
     env = os.environ.get("DAFU_LIBRARY")
+    if env and env.startswith(("postgresql:", "postgres:")):
+        return env
     return Path(env) if env else data_dir() / "library.sqlite"

@@ -10,9 +10,9 @@ DATA = ROOT / "tests" / "data" / "replies"
 
 
 @pytest.fixture
-def run(tmp_path):
+def run(new_location):
     runner = CliRunner()
-    library = str(tmp_path / "lib.sqlite")
+    library = str(new_location())
 
     def invoke(*args, input=None):
         return runner.invoke(main, [*args, "--library", library], input=input)
@@ -86,7 +86,7 @@ def test_replies_batches_remove_and_tag(run, tmp_path):
     assert json.loads(run("library", "stats", "--json").stdout)["replies"] == 0
 
 
-def test_pack_export_and_merge(tmp_path):
+def test_pack_export_and_merge(tmp_path, new_location):
     import subprocess
     import sys
 
@@ -94,7 +94,7 @@ def test_pack_export_and_merge(tmp_path):
         return subprocess.run([sys.executable, "-m", "dafu", *args, "--library", str(library)],
                               capture_output=True, text=True, timeout=60)
 
-    a, b, pack = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "p.dafupack"
+    a, b, pack = new_location("a"), new_location("b"), tmp_path / "p.dafupack"
     assert dafu("import", str(SAMPLE_TXT), str(DATA / "variant_halfwidth.txt"), library=a).returncode == 0
     exported = dafu("library", "export", str(pack), "--since", "2023-01-01", library=a)
     assert exported.returncode == 0, exported.stderr

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import pg_server
 from tests_paths import ROOT
 
 README = ROOT / "README.md"
@@ -66,9 +67,35 @@ def scratch(tmp_path_factory):
     env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
            "XDG_CONFIG_HOME": str(home / "config"), "XDG_STATE_HOME": str(home / "state"),
            "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}", "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DAFU_LIBRARY", None)
-    env.pop("DAFU_TEMPLATES", None)
-    return folder, env
+    for name in ("DAFU_LIBRARY", "DAFU_TEMPLATES", "PGPASSFILE", "PGSERVICEFILE", "PGSERVICE"):
+        env.pop(name, None)
+    started = _server_for_readme(folder, env)
+    yield folder, env
+    if started:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg-server.sh"), "stop"], env=env, timeout=120)
+
+
+def _server_for_readme(folder: Path, env: dict) -> bool:
+    """The README's server examples use the throw-away server of scripts/pg-server.sh (127.0.0.1:54329):
+    CI's when it runs one (its database and logins from an earlier run dropped first), else one started
+    here in the scratch folder and stopped afterwards. Returns whether it was started here."""
+    started = False
+    if not pg_server.admin_url():
+        if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+            return False
+        env["DAFU_PG_DIR"] = str(folder / "pg")
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg-server.sh"), "start"], env=env, check=True,
+                       capture_output=True, timeout=120)
+        started = True
+    import psycopg
+
+    url = (Path(env.get("DAFU_PG_DIR", "/tmp/dafu-pg")) / "url").read_text().strip() if started \
+        else pg_server.admin_url()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS dafu WITH (FORCE)")
+        for role in ("wangfang", "liming", "dafu_reader", "dafu_editor"):
+            conn.execute(f"DROP ROLE IF EXISTS {role}")
+    return started
 
 
 def test_readme_blocks_are_found_and_skips_are_few():
@@ -76,6 +103,20 @@ def test_readme_blocks_are_found_and_skips_are_few():
     assert sum(1 for lang, *_ in found if lang == "sh") >= 8 and any(lang == "python" for lang, *_ in found)
     skipped = [reason for _, _, reason, _ in found if reason]
     assert len(skipped) <= 4, skipped
+
+
+def _script(body: str, first_line: int) -> tuple[str, dict[int, str]]:
+    """The block as one bash script (so an `export` holds for the lines after it), each command
+    followed by a marker carrying its README line and exit status."""
+    lines, numbered = [], {}
+    for number, command in commands(body, first_line):
+        numbered[number] = command
+        lines.append(command)
+        lines.append(f'echo "{MARK} {number} $?" >&2')
+    return "\n".join(lines) + "\n", numbered
+
+
+MARK = "@@readme-status"
 
 
 def test_every_readme_command_works_as_written(scratch):
@@ -87,15 +128,20 @@ def test_every_readme_command_works_as_written(scratch):
         if lang == "python":
             proc = subprocess.run([sys.executable, "-c", body], cwd=folder, env=env, capture_output=True, text=True,
                                   timeout=300)
-            runs = [(line, "python block", proc)]
-        else:
-            runs = []
-            for number, command in commands(body, line):
-                proc = subprocess.run(["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True,
-                                      timeout=300, stdin=subprocess.DEVNULL)
-                runs.append((number, command, proc))
-        for number, command, proc in runs:
-            output = proc.stdout + proc.stderr
-            if proc.returncode not in (0, 1) or "Traceback" in output:
-                failures.append(f"README.md:{number}: exit {proc.returncode}: {command}\n{output[-1500:]}")
+            if proc.returncode != 0:
+                failures.append(f"README.md:{line}: python block failed\n{proc.stderr[-1500:]}")
+            continue
+        if "postgresql://" in body and not pg_server.admin_url() and "DAFU_PG_DIR" not in env:
+            continue  # no PostgreSQL on this machine (CI always has one: DAFU_TEST_PG_REQUIRED)
+        script, numbered = _script(body, line)
+        proc = subprocess.run(["bash", "-c", script], cwd=folder, env=env, capture_output=True, text=True,
+                              timeout=600, stdin=subprocess.DEVNULL)
+        statuses = {int(n): int(code) for n, code in re.findall(rf"^{MARK} (\d+) (\d+)$", proc.stderr, re.M)}
+        output = proc.stdout + proc.stderr
+        if "Traceback" in output:
+            failures.append(f"README.md:{line}: a traceback in the block's output\n{output[-1500:]}")
+        for number, command in numbered.items():
+            code = statuses.get(number)
+            if code is None or code not in (0, 1):
+                failures.append(f"README.md:{number}: exit {code}: {command}\n{output[-1500:]}")
     assert not failures, "\n\n".join(failures)

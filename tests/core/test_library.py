@@ -13,8 +13,8 @@ DATA = ROOT / "tests" / "data" / "replies"
 
 
 @pytest.fixture
-def lib(tmp_path):
-    with Library(tmp_path / "lib.sqlite") as library:
+def lib(new_location):
+    with Library(new_location()) as library:
         yield library
 
 
@@ -151,8 +151,8 @@ def _import_in_child(path, folder):
         library.import_path(folder)
 
 
-def test_two_processes_writing_at_once(tmp_path):
-    path = tmp_path / "shared.sqlite"
+def test_two_processes_writing_at_once(tmp_path, new_location):
+    path = new_location("shared")
     Library(path).close()
     folders = []
     for n in range(2):
@@ -173,7 +173,7 @@ def test_two_processes_writing_at_once(tmp_path):
         assert library.stats()["replies"] == 12
 
 
-def test_migration_from_previous_schema(tmp_path):
+def test_migration_from_previous_schema(tmp_path):  # SQLite only: a server's schema starts at 4
     path = tmp_path / "v1.sqlite"
     db = store.connect(path, migrate_to=1)
     db.execute("INSERT INTO replies (title, source_hash, imported_at) VALUES ('旧答复', 'h', '2022-01-01')")

@@ -9,13 +9,13 @@ DATA = ROOT / "tests" / "data" / "replies"
 
 
 @pytest.fixture
-def lib(tmp_path):
-    with Library(tmp_path / "lib.sqlite") as library:
+def lib(new_location):
+    with Library(new_location()) as library:
         yield library
 
 
 def _fts_ok(lib) -> None:
-    lib.db.execute("INSERT INTO paragraph_fts (paragraph_fts, rank) VALUES ('integrity-check', 1)")
+    lib.check_integrity()
 
 
 def _variant(tmp_path, number: str, extra: str):

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+import pg_server
 from dafu.library import Library, index, tokens
+from dafu.library.engines.base import Database
 from dafu.library.importer import _store_reply
 from dafu.model import Block, BlockKind, ReplyDocument, ReplyMeta
 
@@ -49,41 +50,56 @@ def _paragraph(rng: random.Random) -> str:
     return "".join(_piece(rng) for _ in range(rng.randint(4, 60))).strip() or "空"
 
 
-def _build(path: Path, replies: int = 150, seed: int = 3) -> None:
+def _build(location, replies: int = 150, seed: int = 3) -> None:
     rng = random.Random(seed)
     shared = [_paragraph(rng) for _ in range(25)]          # reused by many replies
-    with Library(path) as library:
+    documents = []
+    for n in range(replies):
+        year = 2019 + n % 5
+        blocks = [Block(BlockKind.TITLE, f"关于第{n}号建议的答复", lines=(f"关于第{n}号建议的答复",))]
+        for i in range(rng.randint(8, 20)):
+            text = rng.choice(shared) if rng.random() < 0.15 else _paragraph(rng)
+            if len(text) >= 2:
+                blocks.append(Block(BlockKind.PARAGRAPH, text, role=rng.choice(ROLES)))
+        meta = ReplyMeta(title=blocks[0].text, number=f"JY{year}{n:05d}", issuing_body=rng.choice(BODIES),
+                         date=dt.date(year, 1 + n % 12, 1 + n % 28), kind="suggestion")
+        documents.append((n, ReplyDocument(blocks, meta)))
+    with Library(location, snapshot=False) as library:
         db = library.db
-        db.execute("BEGIN")
-        for n in range(replies):
-            year = 2019 + n % 5
-            blocks = [Block(BlockKind.TITLE, f"关于第{n}号建议的答复", lines=(f"关于第{n}号建议的答复",))]
-            for i in range(rng.randint(8, 20)):
-                text = rng.choice(shared) if rng.random() < 0.15 else _paragraph(rng)
-                if len(text) >= 2:
-                    blocks.append(Block(BlockKind.PARAGRAPH, text, role=rng.choice(ROLES)))
-            meta = ReplyMeta(title=blocks[0].text, number=f"JY{year}{n:05d}", issuing_body=rng.choice(BODIES),
-                             date=dt.date(year, 1 + n % 12, 1 + n % 28), kind="suggestion")
-            with index.batch(db):
-                _store_reply(db, Path(f"gen/{n}.txt"), f"gen-{seed}-{n}", ReplyDocument(blocks, meta))
-        db.execute("COMMIT")
+
+        def write() -> None:
+            for n, document in documents:
+                with index.batch(db):
+                    _store_reply(db, Path(f"gen/{n}.txt"), f"gen-{seed}-{n}", document)
+        db.write(write)
         index.fold_pending(db)
         library.tag_reply(1, "教育")
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    path = tmp_path_factory.mktemp("recall") / "generated.sqlite"
-    _build(path)
-    library = Library(path)
-    yield library, sqlite3.connect(path)
+def open_generated(engine: str, tmp_path_factory):
+    """The generated library on ``engine``, built once per session (module fixtures share it)."""
+    if engine == "sqlite":
+        location = tmp_path_factory.mktemp("recall") / "generated.sqlite"
+    else:
+        location = pg_server.new_database("dafu_recall")
+    _build(location)
+    return location
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def generated(request, tmp_path_factory):
+    location = open_generated(request.param, tmp_path_factory)
+    library = Library(location, snapshot=False)
+    yield library, library.db
     library.close()
+    if request.param == "postgresql":
+        pg_server.drop_database(location)
 
 
-def _queries(conn: sqlite3.Connection, count: int = 400, seed: int = 5) -> list[tuple[str, str]]:
+def _queries(conn: Database, count: int = 400, seed: int = 5) -> list[tuple[str, str]]:
     """(kind, query): substrings cut from real paragraphs at every length, and absent strings."""
     rng = random.Random(seed)
-    texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs ORDER BY id")]
+    texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs ORDER BY id").fetchall()]
     out: list[tuple[str, str]] = []
 
     def cut(length: int, want=lambda s: True) -> str | None:
@@ -117,10 +133,12 @@ def _queries(conn: sqlite3.Connection, count: int = 400, seed: int = 5) -> list[
     return out
 
 
-def _scan(conn: sqlite3.Connection, query: str, where: str = "", params: tuple = ()) -> set[int]:
+def _scan(conn: Database, query: str, where: str = "", params: tuple = ()) -> set[int]:
+    """The truth: every paragraph whose text holds every word (a plain scan, no index)."""
     words = [tokens.fold(w) for w in query.split()]
-    checks = " AND ".join("instr(lower(p.text), ?) > 0" for _ in words)
-    return {r[0] for r in conn.execute(f"SELECT p.id FROM paragraphs p WHERE {checks}{where}", [*words, *params])}
+    texts = {pid: tokens.fold(text) for pid, text in conn.execute(f"SELECT p.id, p.text FROM paragraphs p WHERE 1=1{where}",
+                                                                  list(params)).fetchall()}
+    return {pid for pid, text in texts.items() if all(w in text for w in words)}
 
 
 ALL = 10 ** 9
@@ -172,17 +190,19 @@ def test_the_top_of_a_search_is_the_top_of_all_its_matches(generated):
                 [h.paragraph_id for h in everything[:limit]], (query, limit)
 
 
-def test_shorter_and_more_reused_paragraphs_rank_first(tmp_path):
-    with Library(tmp_path / "lib.sqlite") as library:
+def test_shorter_and_more_reused_paragraphs_rank_first(new_location):
+    with Library(new_location()) as library:
         db = library.db
-        db.execute("BEGIN")
         from dafu.library.importer import upsert_paragraph
-        long_one = upsert_paragraph(db, "营商环境" + "，持续优化各项服务措施" * 20, "work_done")
-        short_one = upsert_paragraph(db, "持续优化营商环境。", "work_done")
-        reused = upsert_paragraph(db, "营商环境" + "，持续优化各项服务措施" * 20 + "。", "work_done")
-        for _ in range(30):
-            upsert_paragraph(db, "营商环境" + "，持续优化各项服务措施" * 20 + "。", "work_done")
-        db.execute("COMMIT")
+
+        def write():
+            long_one = upsert_paragraph(db, "营商环境" + "，持续优化各项服务措施" * 20, "work_done")
+            short_one = upsert_paragraph(db, "持续优化营商环境。", "work_done")
+            reused = upsert_paragraph(db, "营商环境" + "，持续优化各项服务措施" * 20 + "。", "work_done")
+            for _ in range(30):
+                upsert_paragraph(db, "营商环境" + "，持续优化各项服务措施" * 20 + "。", "work_done")
+            return long_one, short_one, reused
+        long_one, short_one, reused = db.write(write)
         order = [h.paragraph_id for h in library.search("营商环境")]
         assert order == [short_one, reused, long_one]
         assert [h.usage_count for h in library.search("营商环境")] == [1, 31, 1]
@@ -190,7 +210,7 @@ def test_shorter_and_more_reused_paragraphs_rank_first(tmp_path):
 
 def test_a_small_tag_is_searched_through_its_paragraphs_in_the_same_order(generated):
     library, conn = generated
-    tagged = {r[0] for r in conn.execute("SELECT paragraph_id FROM reply_paragraphs WHERE reply_id = 1")}
+    tagged = {r[0] for r in conn.execute("SELECT paragraph_id FROM reply_paragraphs WHERE reply_id = 1").fetchall()}
     for _kind, query in _queries(conn, count=100, seed=23):
         everything = [h.paragraph_id for h in library.search(query, limit=ALL) if h.paragraph_id in tagged]
         assert [h.paragraph_id for h in library.search(query, limit=ALL, tag="教育")] == everything, query

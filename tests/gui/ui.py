@@ -18,7 +18,9 @@ class DialogAnswers:
         self.handlers: list[tuple[str, Callable]] = []
         self.answered: list[str] = []      # what each answered dialog said
         self.unexpected: list[str] = []
-        self._seen: set[int] = set()
+        # The dialogs already handled, held (not their id()s: a closed box's id is soon given to the
+        # next one, which would then never be answered and the test would hang on it).
+        self._seen: list = []
         self.timer = QTimer()
         self.timer.setInterval(15)
         self.timer.timeout.connect(self.poll)
@@ -36,11 +38,11 @@ class DialogAnswers:
 
     def poll(self) -> None:
         widget = QApplication.activeModalWidget()
-        if widget is None or id(widget) in self._seen or not widget.isVisible():
+        if widget is None or any(w is widget for w in self._seen) or not widget.isVisible():
             return
         if widget.objectName() in NON_BLOCKING:
             return
-        self._seen.add(id(widget))
+        self._seen.append(widget)
         text = describe(widget)
         if self.handlers:
             _what, handler = self.handlers.pop(0)

@@ -154,7 +154,7 @@ def _register() -> None:
     # Imported for their side effect of adding commands to `main`.
     import importlib
 
-    for name in ("render", "library", "check", "gui"):
+    for name in ("render", "library", "check", "server", "gui"):
         try:
             importlib.import_module(f"dafu.cli.{name}")
         except ModuleNotFoundError as exc:

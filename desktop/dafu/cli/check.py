@@ -21,14 +21,14 @@ from dafu.fileio import same_file, write_target
 @main.command("check")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出（findings as a JSON list）")
-@click.option("--library", "library_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--library", "library_path", type=str,
               help="资料库文件，用于核对政策措施（library file for the measure checks; default: "
                    "the user's library or DAFU_LIBRARY, when it exists）")
 @click.option("--fix", is_flag=True, help="自动修正安全项（标点宽度、序号）：草稿或 .txt（safe fixes only）")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="--fix 的输出文件（default: replace FILE whole）")
 @handle_errors
-def check_command(file: Path, as_json: bool, library_path: Path | None, fix: bool, output: Path | None) -> None:
+def check_command(file: Path, as_json: bool, library_path: str | None, fix: bool, output: Path | None) -> None:
     """检查答复函（.dafu 草稿、.docx 或 .txt）：重复词语、序号、括号配对、标点、格式、政策措施。"""
     if output is not None and not fix:
         raise click.UsageError("-o/--output 只能与 --fix 一起使用（-o needs --fix）")
@@ -54,9 +54,17 @@ def check_command(file: Path, as_json: bool, library_path: Path | None, fix: boo
     sys.exit(1 if findings else 0)
 
 
-def _open_library(path: Path | None) -> Any:
+def _open_library(location: str | None) -> Any:
+    from dafu.library.engines import server_url
     from dafu.paths import default_library_path
 
+    if server_url(location or default_library_path()) is not None:
+        from dafu.library import Library
+        library = Library(location or default_library_path())
+        if library.notice:
+            click.echo(f"dafu: {library.notice}", err=True)
+        return library
+    path = Path(location) if location else None
     if path is not None and not path.is_file():
         raise CheckInputError("找不到资料库文件（library file not found）", path=path)
     path = path or default_library_path()

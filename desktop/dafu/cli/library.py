@@ -9,8 +9,8 @@ import click
 from dafu.cli import echo_json, handle_errors, main, printable
 
 library_option = click.option(
-    "--library", "library_path", type=click.Path(dir_okay=False, path_type=Path), envvar="DAFU_LIBRARY",
-    help="资料库文件（library file; default: the user's data folder, or DAFU_LIBRARY）")
+    "--library", "library_path", type=str, envvar="DAFU_LIBRARY",
+    help="资料库文件或服务器 URL（library file or postgresql://… URL; default: the user's data folder, or DAFU_LIBRARY）")
 json_option = click.option("--json", "as_json", is_flag=True, help="JSON output for scripts")
 
 
@@ -19,10 +19,14 @@ SIMILAR_MAX_CHARS = 1_000_000
 SIMILAR_MAX_BYTES = 16 * 1024 * 1024
 
 
-def open_library(path: Path | None):
+def open_library(location: str | None):
+    """Open the library; a one-line notice (working offline from a server's snapshot) goes to stderr."""
     from dafu.library import Library
 
-    return Library(path)
+    library = Library(location or None)
+    if library.notice:
+        click.echo(f"dafu: {printable(library.notice)}", err=True)
+    return library
 
 
 def _yuan(value: int | None) -> str:

@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         return Library(self.library_path)
 
     def _show_library_label(self) -> None:
-        self.library_label.setText(self.tr("Library: %s") % self.library_path.name)
+        # A server library that cannot be reached says so here in one line (its local snapshot is in use).
+        self.library_label.setText(self.library.notice or self.tr("Library: %s") % self.library_path.name)
         self.library_label.setToolTip(str(self.library_path))
 
     # -- actions and menus --------------------------------------------------------------

@@ -1,25 +1,30 @@
-"""The library: prior replies, reusable paragraphs and policy measures in one SQLite file.
+"""The library: prior replies, reusable paragraphs and policy measures, searchable in Chinese.
 
     from dafu import Library
-    with Library("replies.sqlite") as lib:
+    with Library("replies.sqlite") as lib:              # a file on this machine (SQLite)
         lib.import_path("old-replies/")
         for hit in lib.search("时尚 平台", year=2023):
             print(hit.snippet, hit.reply)
+    Library("postgresql://server/dafu")                  # the bureau's shared library (PostgreSQL)
 
-Each thread or process opens its own Library; writes wait for each other.
+Each thread or process opens its own Library; writes wait for each other. The same API works on
+both engines (engines/); with a server library, drafts stay on this machine (drafts.py) and a
+local snapshot of the library (snapshot.py) is opened read-only when the server cannot be
+reached — ``notice`` then says so in one line.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import shutil
-import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from dafu import paths
-from dafu.errors import LibraryError
-from dafu.library import importer, packs, removal, search as _search, store
+from dafu.errors import LibraryError, LibraryReadOnly, ServerUnavailable
+from dafu.library import drafts as _drafts, importer, packs, removal, search as _search, store
+from dafu.library.engines import display_url, server_url
 from dafu.library.records import (DraftInfo, ImportBatch, ImportReport, ImportResult, Measure, RemovalReport,
                                   ReplyInfo, SearchHit)
 
@@ -28,22 +33,68 @@ __all__ = ["Library", "SearchHit", "Measure", "DraftInfo", "ImportResult", "Impo
 
 _MEASURE_FIELDS = ("policy", "policy_year", "item", "text", "rate_percent", "rate_base", "rate_kind", "cap_yuan",
                    "one_off", "valid_from", "valid_to", "superseded_by")
+RECONNECT_EVERY = 5.0   # seconds between tries to reach a server while working from its snapshot
+SNAPSHOT_GRACE = 3.0    # seconds close() lets a snapshot refresh finish before stopping it
 
 
 class Library:
-    def __init__(self, path: str | Path | None = None, *, progress: Callable[[int, int], None] | None = None):
-        """Open (creating or migrating) a library; ``progress(done, total)`` reports a migration's re-indexing."""
+    def __init__(self, path: str | Path | None = None, *, progress: Callable[[int, int], None] | None = None,
+                 snapshot: bool | None = None):
+        """Open (creating or migrating) a library: a file path, or a ``postgresql://`` URL.
+
+        ``progress(done, total)`` reports a migration's re-indexing. With a server library,
+        ``snapshot`` keeps the local copy used offline up to date (in a background thread; default:
+        on, unless the environment says DAFU_SNAPSHOT=off).
+        """
         default = path is None
-        self.path = Path(path) if path is not None else paths.default_library_path()
-        fresh = not self.path.exists()
-        if default and fresh:
-            _seed_default(self.path)
-        self.db = store.connect(self.path, progress=progress)
+        location = path if path is not None else paths.default_library_path()
+        self.url = server_url(location)
+        #: One line the app and the command line show while the library is not what it seems
+        #: (the server cannot be reached: its snapshot, read-only); None when all is well.
+        self.notice: str | None = None
+        self.offline = False
+        self._refresher = None
+        self._next_try = 0.0
+        if self.url is None:
+            self.path = Path(location)
+            fresh = not self.path.exists()
+            if default and fresh:
+                _seed_default(self.path)
+            self.db = store.connect(self.path, progress=progress)
+            self._drafts = _drafts.DraftStore(self.db)
+            return
+        self.path = display_url(self.url)
+        self._snapshots = snapshot if snapshot is not None else os.environ.get("DAFU_SNAPSHOT", "on") != "off"
+        self._drafts = _drafts.open_local(paths.data_dir() / "drafts.sqlite")
+        try:
+            self.db = store.connect(self.url, progress=progress)
+        except ServerUnavailable as exc:
+            self._drafts.close()
+            self._drafts = _drafts.open_local(paths.data_dir() / "drafts.sqlite")
+            self.db = self._open_snapshot(exc)
+            return
+        except BaseException:
+            self._drafts.close()
+            raise
+        try:
+            self._refresh_snapshot()
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def engine(self) -> str:
+        return "postgresql" if self.url else "sqlite"
 
     # -- lifecycle -------------------------------------------------------------
 
     def close(self) -> None:
-        self.db.conn.close()
+        if self._refresher is not None:
+            self._refresher.stop(grace=SNAPSHOT_GRACE)
+            self._refresher = None
+        self.db.close()
+        if self.url is not None:
+            self._drafts.close()
 
     def __enter__(self) -> "Library":
         return self
@@ -51,11 +102,88 @@ class Library:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
+    # -- a server, and its snapshot when it cannot be reached ---------------------------------
+
+    def _open_snapshot(self, error: LibraryError):
+        from dafu.library import snapshot
+        found = snapshot.open_read_only(self.url)
+        if found is None:
+            raise ServerUnavailable(f"{error.message}；本机还没有这个资料库的副本（no local snapshot yet）",
+                                    path=self.path) from None
+        db, taken = found
+        self.offline = True
+        self.notice = (f"资料库服务器无法连接，正在使用 {taken} 的本地副本（只读）"
+                       f"（library server unreachable: using the local snapshot of {taken}, read-only）")
+        self._next_try = time.monotonic() + RECONNECT_EVERY
+        return db
+
+    def _refresh_snapshot(self) -> None:
+        if self._snapshots:
+            from dafu.library import snapshot
+            self._refresher = snapshot.refresh_in_background(self.url)
+
+    def refresh_snapshot(self, progress: Callable[[int, int], None] | None = None) -> dict:
+        """Bring this machine's snapshot of the server library up to date now (and wait)."""
+        if self.url is None or self.offline:
+            raise LibraryError("只有连上服务器时才能更新本地副本（only a connected server library has a snapshot）",
+                               path=self.path)
+        from dafu.library import snapshot
+        if self._refresher is not None:
+            self._refresher.stop()
+            self._refresher = None
+        return snapshot.refresh(self.url, progress=progress)
+
+    def _reconnect(self, force: bool = False) -> bool:
+        """Working from the snapshot: try the server again (every RECONNECT_EVERY seconds, or now)."""
+        if not self.offline or (not force and time.monotonic() < self._next_try):
+            return False
+        try:
+            db = store.connect(self.url)
+        except ServerUnavailable:
+            self._next_try = time.monotonic() + RECONNECT_EVERY
+            return False
+        self.db.close()
+        self.db, self.offline, self.notice = db, False, None
+        self._refresh_snapshot()
+        return True
+
+    def _lost(self, error: LibraryError) -> bool:
+        """The server went away while online: reconnect at once if it is back, else use the snapshot."""
+        if self.url is None or self.offline or not isinstance(error, ServerUnavailable):
+            return False
+        try:
+            self.db.ensure_connected()
+            return True
+        except Exception:  # noqa: BLE001 - still away
+            pass
+        if self._refresher is not None:
+            self._refresher.stop()
+            self._refresher = None
+        try:
+            snapshot_db = self._open_snapshot(error)
+        except LibraryError:
+            return False
+        self.db.close()
+        self.db = snapshot_db
+        return True
+
     def _guard(self, func: Callable[[], Any]) -> Any:
+        self._reconnect()
         try:
             return func()
-        except sqlite3.DatabaseError as exc:
-            raise store.library_error(exc, self.path) from None
+        except self.db.errors as exc:
+            error = self.db.library_error(exc)
+        if self._lost(error):
+            try:
+                return func()
+            except self.db.errors as exc:
+                error = self.db.library_error(exc)
+        raise error from None
+
+    def _writable(self) -> None:
+        if self.offline and not self._reconnect(force=True):
+            raise LibraryReadOnly("资料库服务器无法连接，本地副本只能查阅，不能导入、修改或删除；服务器恢复后再试"
+                                  "（library server unreachable: the local snapshot is read-only）", path=self.path)
 
     # -- import ----------------------------------------------------------------
 
@@ -69,6 +197,7 @@ class Library:
         """
         if isinstance(paths, (str, Path)):
             paths = [paths]
+        self._writable()
         batch = importer.Batch(label) if label else None
         yield from self._guarded_iter(importer.iter_import(self.db, paths, cancel=cancel, batch=batch))
 
@@ -93,28 +222,31 @@ class Library:
         return self._guard(lambda: _search.similar(self.db, text, limit, **filters))
 
     def paragraph(self, paragraph_id: int) -> dict | None:
-        row = self.db.execute("SELECT id, text, role, usage_count FROM paragraphs WHERE id = ?",
-                              [paragraph_id]).fetchone()
+        row = self._guard(lambda: self.db.one("SELECT id, text, role, usage_count FROM paragraphs WHERE id = ?",
+                                              [paragraph_id]))
         return dict(zip(("id", "text", "role", "usage_count"), row)) if row else None
 
     def reply(self, reply_id: int) -> dict | None:
-        rows = list(self.db.query("SELECT * FROM replies WHERE id = ?", [reply_id]))
-        if not rows:
-            return None
-        reply = rows[0]
-        reply["paragraphs"] = [dict(r) for r in self.db.query(
-            "SELECT rp.position, rp.section_path, rp.role, p.id AS paragraph_id, p.text FROM reply_paragraphs rp"
-            " JOIN paragraphs p ON p.id = rp.paragraph_id WHERE rp.reply_id = ? ORDER BY rp.position", [reply_id])]
-        return reply
+        def read() -> dict | None:
+            rows = self.db.query(f"SELECT {', '.join(_REPLY_COLUMNS)} FROM replies WHERE id = ?", [reply_id])
+            if not rows:
+                return None
+            reply = rows[0]
+            reply["paragraphs"] = self.db.query(
+                "SELECT rp.position, rp.section_path, rp.role, p.id AS paragraph_id, p.text FROM reply_paragraphs rp"
+                " JOIN paragraphs p ON p.id = rp.paragraph_id WHERE rp.reply_id = ? ORDER BY rp.position",
+                [reply_id])
+            return reply
+        return self._guard(read)
 
     def years(self) -> list[int]:
-        return [int(r[0]) for r in self.db.execute(
-            "SELECT DISTINCT substr(date, 1, 4) FROM replies WHERE date IS NOT NULL ORDER BY 1 DESC")]
+        return [int(r[0]) for r in self._guard(lambda: self.db.execute(
+            "SELECT DISTINCT substr(date, 1, 4) FROM replies WHERE date IS NOT NULL ORDER BY 1 DESC").fetchall())]
 
     def issuing_bodies(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
+        return [r[0] for r in self._guard(lambda: self.db.execute(
             "SELECT DISTINCT issuing_body FROM replies WHERE issuing_body IS NOT NULL AND issuing_body != ''"
-            " ORDER BY 1")]
+            " ORDER BY 1").fetchall())]
 
     # -- replies and import batches ---------------------------------------------------
 
@@ -127,14 +259,14 @@ class Library:
             params.append(batch_id)
         if query:
             like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            clauses.append("(" + " OR ".join(f"coalesce(r.{c}, '') LIKE ? ESCAPE '\\'" for c in
+            clauses.append("(" + " OR ".join(f"coalesce(r.{c}, '') {self.db.like_ci()} ? ESCAPE '\\'" for c in
                                              ("title", "number", "issuing_body", "source_file")) + ")")
             params.extend([like] * 4)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         rows = self._guard(lambda: self.db.execute(
             "SELECT r.id, r.title, r.number, r.issuing_body, r.date, r.source_file, r.imported_at, r.batch_id,"
-            " (SELECT group_concat(t.name, char(31)) FROM reply_tags rt JOIN tags t ON t.id = rt.tag_id"
+            f" (SELECT {self.db.group_concat_sql('t.name', 31)} FROM reply_tags rt JOIN tags t ON t.id = rt.tag_id"
             "  WHERE rt.reply_id = r.id)"
             f" FROM replies r{where} ORDER BY coalesce(r.date, '') DESC, r.id DESC{page}", params).fetchall())
         return [ReplyInfo(*row[:8], tags=tuple(sorted(row[8].split("\x1f"))) if row[8] else ())
@@ -154,7 +286,7 @@ class Library:
     def remove_batch(self, batch_id: int) -> RemovalReport:
         """Remove every reply an import batch added."""
         def write() -> RemovalReport:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM replies WHERE batch_id = ?", [batch_id])]
+            ids = [r[0] for r in self.db.execute("SELECT id FROM replies WHERE batch_id = ?", [batch_id]).fetchall()]
             return removal.remove_replies(self.db, ids)
         return self._write(write)
 
@@ -181,6 +313,7 @@ class Library:
                         resolutions: dict[str, packs.Prefer] | None = None,
                         cancel: Callable[[], bool] | None = None) -> Iterator[tuple[int, int, packs.MergeReport]]:
         """Merge a pack; conflicting measures follow ``resolutions[key]`` or ``prefer``, else stay as they are."""
+        self._writable()
         yield from self._guarded_iter(packs.iter_merge(self.db, path, prefer=prefer, resolutions=resolutions,
                                                        cancel=cancel))
 
@@ -192,20 +325,22 @@ class Library:
         return report
 
     def _guarded_iter(self, iterator: Iterator[Any]) -> Iterator[Any]:
-        """A long job's steps, with a database failure turned into a LibraryError naming the file."""
+        """A long job's steps, with a database failure turned into a LibraryError naming the library."""
         while True:
             try:
                 item = next(iterator)
             except StopIteration:
                 return
-            except sqlite3.DatabaseError as exc:
-                raise store.library_error(exc, self.path) from None
+            except self.db.errors as exc:
+                error = self.db.library_error(exc)
+                self._lost(error)
+                raise error from None
             yield item
 
     # -- tags ----------------------------------------------------------------------
 
     def tags(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM tags ORDER BY name")]
+        return [r[0] for r in self._guard(lambda: self.db.execute("SELECT name FROM tags ORDER BY name").fetchall())]
 
     def tag_paragraph(self, paragraph_id: int, tag: str) -> None:
         self._set_tag("paragraph_tags", "paragraph_id", paragraph_id, tag)
@@ -230,9 +365,9 @@ class Library:
         tag = _tag_name(tag)
 
         def write() -> None:
-            self.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-            self.db.execute(f"INSERT OR IGNORE INTO {table} ({column}, tag_id) SELECT ?, id FROM tags WHERE name = ?",
-                            [owner_id, tag])
+            self.db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", [tag])
+            self.db.execute(f"INSERT INTO {table} ({column}, tag_id) SELECT ?, id FROM tags WHERE name = ?"
+                            " ON CONFLICT DO NOTHING", [owner_id, tag])
         self._write(write)
 
     def _unset_tag(self, table: str, column: str, owner_id: int, tag: str) -> None:
@@ -245,9 +380,9 @@ class Library:
         self._write(write)
 
     def _tags_of(self, table: str, column: str, owner_id: int) -> list[str]:
-        return [r[0] for r in self.db.execute(
+        return [r[0] for r in self._guard(lambda: self.db.execute(
             f"SELECT t.name FROM {table} x JOIN tags t ON t.id = x.tag_id WHERE x.{column} = ? ORDER BY t.name",
-            [owner_id])]
+            [owner_id]).fetchall())]
 
     # -- measures --------------------------------------------------------------
 
@@ -269,14 +404,15 @@ class Library:
         return self._guard(lambda: self._measures(where, params))
 
     def _measures(self, where: str, params: list) -> list[Measure]:
-        rows = list(self.db.query(f"SELECT id, {', '.join(_MEASURE_FIELDS)} FROM measures{where} ORDER BY id", params))
+        rows = self.db.query(f"SELECT id, {', '.join(_MEASURE_FIELDS)} FROM measures{where} ORDER BY id", params)
         citations: dict[int, list[int]] = {}
         if where:
             ids = [row["id"] for row in rows]
             pairs = self.db.execute(f"SELECT measure_id, paragraph_id FROM measure_citations WHERE measure_id IN"
-                                    f" ({','.join('?' * len(ids))})", ids) if ids else []
+                                    f" ({','.join('?' * len(ids))}) ORDER BY paragraph_id", ids).fetchall() if ids else []
         else:
-            pairs = self.db.execute("SELECT measure_id, paragraph_id FROM measure_citations")
+            pairs = self.db.execute("SELECT measure_id, paragraph_id FROM measure_citations"
+                                    " ORDER BY paragraph_id").fetchall()
         for measure_id, paragraph_id in pairs:
             citations.setdefault(measure_id, []).append(paragraph_id)
         out = []
@@ -290,11 +426,14 @@ class Library:
         key = f"manual|{values.get('policy') or ''}|{values.get('item') or ''}|{dt.datetime.now().isoformat()}"
 
         def write() -> int:
+            # Written again after a dropped connection whose commit may have gone through: found by its key.
+            existing = self.db.scalar("SELECT id FROM measures WHERE key = ?", [key])
+            if existing is not None:
+                return existing
             columns = ["key", *values]
-            cursor = self.db.execute(
+            return self.db.insert(
                 f"INSERT INTO measures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [key, *values.values()])
-            return cursor.lastrowid
         return self._write(write)
 
     def update_measure(self, measure_id: int, **fields: Any) -> None:
@@ -307,65 +446,60 @@ class Library:
             self.db.execute(f"UPDATE measures SET {sets} WHERE id = ?", [*values.values(), measure_id])
         self._write(write)
 
-    # -- drafts kept for the desktop app ------------------------------------------
+    # -- drafts kept for the desktop app (in the library file, or on this machine beside a server) ---------
 
     def save_draft(self, text: str, *, draft_id: int | None = None, name: str = "") -> int:
-        now = dt.datetime.now().isoformat(timespec="seconds")
-
-        def write() -> int:
-            if draft_id is not None:
-                cursor = self.db.execute("UPDATE drafts SET content = ?, name = ?, updated_at = ? WHERE id = ?",
-                                         [text, name, now, draft_id])
-                if cursor.rowcount:
-                    return draft_id
-            return self.db.execute("INSERT INTO drafts (name, content, updated_at) VALUES (?,?,?)",
-                                   [name, text, now]).lastrowid
-        return self._write(write)
+        return self._drafts.save(text, draft_id=draft_id, name=name)
 
     def load_draft(self, draft_id: int) -> str:
-        row = self.db.execute("SELECT content FROM drafts WHERE id = ?", [draft_id]).fetchone()
-        if row is None:
-            raise LibraryError(f"没有编号为 {draft_id} 的草稿（no such draft）", path=self.path)
-        return row[0]
+        return self._drafts.load(draft_id)
 
     def list_drafts(self) -> list[DraftInfo]:
-        return [DraftInfo(*row) for row in self.db.execute(
-            "SELECT id, name, updated_at FROM drafts ORDER BY updated_at DESC, id DESC")]
+        return self._drafts.list()
 
     def delete_draft(self, draft_id: int) -> None:
-        def write() -> None:
-            self.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
-        self._write(write)
+        self._drafts.delete(draft_id)
 
     # -- figures ---------------------------------------------------------------
 
     def stats(self) -> dict:
-        count = lambda table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
-        return {
-            "replies": count("replies"),
-            "paragraphs": count("paragraphs"),
-            "paragraph_uses": count("reply_paragraphs"),
-            "measures": count("measures"),
-            "drafts": count("drafts"),
-            "schema_version": self.db.execute("PRAGMA user_version").fetchone()[0],
-            "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
-            "path": str(self.path),
-        }
+        def read() -> dict:
+            count = lambda table: self.db.scalar(f"SELECT count(*) FROM {table}")  # noqa: E731
+            return {
+                "replies": count("replies"),
+                "paragraphs": count("paragraphs"),
+                "paragraph_uses": count("reply_paragraphs"),
+                "measures": count("measures"),
+                "schema_version": self.db.schema_version(),
+                "file_bytes": self.db.size_bytes(),
+            }
+        figures = self._guard(read)
+        figures["drafts"] = self._drafts.count()
+        figures["path"] = str(self.path)
+        figures["engine"] = self.engine
+        if self.notice:
+            figures["notice"] = self.notice
+        return figures
+
+    def check_integrity(self) -> None:
+        """Raise LibraryError when the search index and the paragraphs disagree (slow on a big library)."""
+        self._guard(lambda: self.db.index_check())
 
     def _write(self, func: Callable[[], Any]) -> Any:
-        """Run ``func`` in one transaction that takes the write lock up front (waiting on the busy
+        """Run ``func`` in one write transaction (taking SQLite's write lock up front, waiting on the busy
         timeout while another process writes), so its statements land together or not at all."""
+        self._writable()
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                result = func()
-            except BaseException:
-                store.rollback(self.db)
-                raise
-            self.db.execute("COMMIT")
-            return result
-        except sqlite3.DatabaseError as exc:
-            raise store.library_error(exc, self.path) from None
+            return self.db.write(func)
+        except self.db.errors as exc:
+            error = self.db.library_error(exc)
+            self._lost(error)
+            raise error from None
+
+
+_REPLY_COLUMNS = ("id", "title", "kind", "meeting", "number", "suggestion_title", "salutation", "deputies",
+                  "issuing_body", "date", "contact_person", "contact_phone", "result_class", "cc", "source_file",
+                  "source_hash", "imported_at", "batch_id")
 
 
 def _tag_name(tag: str) -> str:
@@ -413,4 +547,4 @@ def _seed_default(path: Path) -> None:
     try:
         list(importer.iter_import(db, paths.sample_reply_files()))
     finally:
-        db.conn.close()
+        db.close()

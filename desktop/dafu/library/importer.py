@@ -10,14 +10,14 @@ import hashlib
 import logging
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import sqlite_utils
-
-from dafu.errors import DafuError, ImportFileError
-from dafu.library import index, store
+from dafu.errors import DafuError, ImportFileError, ServerUnavailable
+from dafu.library import index
+from dafu.library.engines.base import Database
 from dafu.library.measures import extract_measures
 from dafu.library.records import ImportResult
 from dafu.model import BlockKind, ReplyDocument
@@ -89,11 +89,11 @@ class Batch:
         self.label = label
         self.id: int | None = None
 
-    def ensure(self, db: sqlite_utils.Database) -> int:
+    def ensure(self, db: Database) -> int:
         if self.id is not None:
             return self.id
-        return db.execute("INSERT INTO import_batches (started_at, label) VALUES (?, ?)",
-                          [dt.datetime.now().isoformat(timespec="seconds"), self.label]).lastrowid
+        return db.insert("INSERT INTO import_batches (started_at, label) VALUES (?, ?)",
+                         [dt.datetime.now().isoformat(timespec="seconds"), self.label])
 
 
 def batch_label(files: list[Path], given: Iterable[str | Path]) -> str:
@@ -102,7 +102,7 @@ def batch_label(files: list[Path], given: Iterable[str | Path]) -> str:
     return f"{label}（{len(files)} 个文件）"
 
 
-def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
+def iter_import(db: Database, paths: Iterable[str | Path], *,
                 cancel: Cancel | None = None, batch: Batch | None = None) -> Iterator[tuple[int, int, ImportResult]]:
     """Yield (done, total, result) per file; stops between files when ``cancel()`` is true."""
     paths = list(paths)
@@ -113,7 +113,18 @@ def iter_import(db: sqlite_utils.Database, paths: Iterable[str | Path], *,
     for done, path in enumerate(files, 1):
         if cancel is not None and cancel():
             return
-        yield done, total, import_file(db, path, batch=batch)
+        try:
+            result = import_file(db, path, batch=batch)
+        except db.errors as exc:
+            error = db.library_error(exc)
+            if not isinstance(error, ServerUnavailable):
+                raise
+            # The server went away and did not come back in time: this file and the rest are
+            # reported as not imported (nothing of them was written), and the import stops.
+            for late, rest in enumerate(files[done - 1:], done):
+                yield late, total, ImportResult(display_name(rest), False, error=f"未导入：{error.message}")
+            return
+        yield done, total, result
 
 
 def read_for_import(path: Path) -> tuple[bytes, ReplyDocument]:
@@ -134,32 +145,31 @@ def read_for_import(path: Path) -> tuple[bytes, ReplyDocument]:
         raise ImportFileError(f"读取时出错，已跳过（{type(exc).__name__}: {str(exc)[:120]}）", path=name) from None
 
 
-def import_file(db: sqlite_utils.Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
+def import_file(db: Database, path: Path, *, batch: Batch | None = None) -> ImportResult:
     name = display_name(path)
     try:
         raw, document = read_for_import(path)
     except ImportFileError as exc:
         return ImportResult(name, False, error=exc.message)
     digest = hashlib.sha256(raw).hexdigest()
-    existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
+    existing = db.read(lambda: db.one("SELECT id FROM replies WHERE source_hash = ?", [digest]))
     fields = recognised_fields(name, document)
     if existing:
         return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)
     batch = batch or Batch(name)
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        # Under the write lock: another process importing the same file may have filed it meanwhile.
-        existing = db.execute("SELECT id FROM replies WHERE source_hash = ?", [digest]).fetchone()
+
+    def store() -> tuple[int, int | None, bool]:
+        # Inside the write transaction: another process importing the same file may have filed it meanwhile.
+        existing = db.one("SELECT id FROM replies WHERE source_hash = ?", [digest])
         if existing:
-            db.execute("COMMIT")
-            return ImportResult(name, True, reply_id=existing[0], skipped=True, fields=fields)
+            return existing[0], None, True
         batch_id = batch.ensure(db)
         with index.batch(db):   # the reply's new paragraphs go into the search index together
-            reply_id = _store_reply(db, name, digest, document, batch_id)
-        db.execute("COMMIT")
-    except BaseException:
-        store.rollback(db)
-        raise
+            return _store_reply(db, name, digest, document, batch_id), batch_id, False
+
+    reply_id, batch_id, skipped = db.write(store)
+    if skipped:
+        return ImportResult(name, True, reply_id=reply_id, skipped=True, fields=fields)
     batch.id = batch_id
     return ImportResult(name, True, reply_id=reply_id, fields=fields, batch_id=batch_id)
 
@@ -216,13 +226,13 @@ def recognised_fields(path: str | Path, document: ReplyDocument) -> dict:
     }
 
 
-def _store_reply(db: sqlite_utils.Database, path: str | Path, digest: str, document: ReplyDocument,
+def _store_reply(db: Database, path: str | Path, digest: str, document: ReplyDocument,
                  batch_id: int | None = None) -> int:
     meta = document.meta
     salutation = document.first(BlockKind.SALUTATION)
     cc = document.first(BlockKind.CC)
     mark = document.first(BlockKind.CLASS_MARK)
-    cursor = db.execute(
+    reply_id = db.insert(
         "INSERT INTO replies (title, kind, meeting, number, suggestion_title, salutation, deputies, issuing_body,"
         " date, contact_person, contact_phone, result_class, cc, source_file, source_hash, imported_at, batch_id)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -231,9 +241,8 @@ def _store_reply(db: sqlite_utils.Database, path: str | Path, digest: str, docum
          meta.issuing_body, meta.date.isoformat() if meta.date else None, meta.contact_person,
          meta.contact_phone, _result_class(mark.text) if mark else None, cc.text if cc else None,
          str(path), digest, dt.datetime.now().isoformat(timespec="seconds"), batch_id])
-    reply_id = cursor.lastrowid
     section: list[str] = []
-    position = 0
+    uses = []
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             del section[block.level - 1:]
@@ -242,41 +251,59 @@ def _store_reply(db: sqlite_utils.Database, path: str | Path, digest: str, docum
             continue
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.CLOSING) or len(block.text) < 2:
             continue
-        paragraph_id = upsert_paragraph(db, block.text, block.role or "other")
-        db.execute("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
-                   " VALUES (?,?,?,?,?)", [reply_id, position, paragraph_id, "/".join(s for s in section if s),
-                                          block.role or "other"])
-        position += 1
-        for citation in extract_measures(block.text):
-            measure_id = _upsert_measure(db, citation)
-            db.execute("INSERT OR IGNORE INTO measure_citations (measure_id, paragraph_id) VALUES (?, ?)",
-                       [measure_id, paragraph_id])
+        uses.append((block.text, block.role or "other", "/".join(s for s in section if s)))
+    # Paragraphs and measures are written in the order of their hashes and keys, so two imports
+    # sharing paragraphs lock them in the same order (on a server: no deadlock between them).
+    hashes = [text_hash(text) for text, _role, _section in uses]
+    counts = Counter(hashes)
+    first = {}
+    for digest_, (text, role, _section) in zip(hashes, uses):
+        first.setdefault(digest_, (text, role))
+    ids = {digest_: upsert_paragraph(db, *first[digest_], count=counts[digest_]) for digest_ in sorted(counts)}
+    db.executemany("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
+                   " VALUES (?,?,?,?,?)", [(reply_id, position, ids[digest_], section, role)
+                                          for position, (digest_, (_text, role, section)) in enumerate(zip(hashes, uses))])
+    citations = {}
+    for digest_, (text, _role, _section) in zip(hashes, uses):
+        for citation in extract_measures(text):
+            citations.setdefault(citation.key, (citation, set()))[1].add(ids[digest_])
+    for key in sorted(citations):
+        citation, paragraph_ids = citations[key]
+        measure_id = _upsert_measure(db, citation)
+        db.executemany("INSERT INTO measure_citations (measure_id, paragraph_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                       [(measure_id, pid) for pid in sorted(paragraph_ids)])
     return reply_id
 
 
-def upsert_paragraph(db: sqlite_utils.Database, text: str, role: str) -> int:
+def upsert_paragraph(db: Database, text: str, role: str, count: int = 1) -> int:
+    """The paragraph's id, adding it (used ``count`` times) or adding ``count`` to its uses."""
     digest = text_hash(text)
-    row = db.execute("SELECT id FROM paragraphs WHERE text_hash = ?", [digest]).fetchone()
-    if row:
-        index.reuse(db, row[0], +1)
-        return row[0]
-    cursor = db.execute("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,1)",
-                        [digest, text, role])
-    paragraph_id = cursor.lastrowid
-    index.add(db, paragraph_id, text)
-    return paragraph_id
+    while True:
+        row = db.one("SELECT id FROM paragraphs WHERE text_hash = ?", [digest])
+        if row:
+            if index.reuse(db, row[0], +count):
+                return row[0]
+            continue             # removed by another client between the two reads: add it again
+        paragraph_id = db.scalar("INSERT INTO paragraphs (text_hash, text, role, usage_count) VALUES (?,?,?,?)"
+                                 " ON CONFLICT (text_hash) DO NOTHING RETURNING id", [digest, text, role, count])
+        if paragraph_id is not None:
+            index.add(db, paragraph_id, text, count)
+            return paragraph_id
+        # another client added it meanwhile (on a server): use theirs
 
 
-def _upsert_measure(db: sqlite_utils.Database, citation) -> int:
-    row = db.execute("SELECT id FROM measures WHERE key = ?", [citation.key]).fetchone()
+def _upsert_measure(db: Database, citation) -> int:
+    row = db.one("SELECT id FROM measures WHERE key = ?", [citation.key])
     if row:
         return row[0]
-    cursor = db.execute(
+    measure_id = db.scalar(
         "INSERT INTO measures (key, policy, policy_year, item, text, rate_percent, rate_base, rate_kind, cap_yuan,"
-        " one_off) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " one_off) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (key) DO NOTHING RETURNING id",
         [citation.key, citation.policy, citation.policy_year, citation.item, citation.text, citation.rate_percent,
          citation.rate_base, citation.rate_kind, citation.cap_yuan, int(citation.one_off)])
-    return cursor.lastrowid
+    if measure_id is None:         # another import added it meanwhile (on a server)
+        measure_id = db.scalar("SELECT id FROM measures WHERE key = ?", [citation.key])
+    return measure_id
 
 
 def _deputies(salutation: str) -> str | None:

@@ -28,11 +28,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal
 
-import sqlite_utils
-
 from dafu.errors import LibraryError
 from dafu.export.atomic import atomic_write
 from dafu.library import importer, index
+from dafu.library.engines.base import Database
 
 FORMAT = "dafu-pack"
 FORMAT_VERSION = 1
@@ -133,7 +132,7 @@ class ExportReport:
 # -- writing -----------------------------------------------------------------------
 
 
-def iter_export(db: sqlite_utils.Database, path: str | Path, filters: PackFilters = PackFilters(), *,
+def iter_export(db: Database, path: str | Path, filters: PackFilters = PackFilters(), *,
                 source: str = "", cancel: Cancel | None = None) -> Iterator[tuple[int, int, ExportReport]]:
     """Write a pack; yields (done, total, report) as replies are gathered. Written whole or not at all."""
     path = Path(path)
@@ -176,7 +175,7 @@ def iter_export(db: sqlite_utils.Database, path: str | Path, filters: PackFilter
     yield total, total, report
 
 
-def _selected_replies(db: sqlite_utils.Database, filters: PackFilters) -> list[int]:
+def _selected_replies(db: Database, filters: PackFilters) -> list[int]:
     clauses, params = [], []
     if filters.year:
         clauses.append("substr(r.date, 1, 4) = ?")
@@ -199,7 +198,7 @@ def _selected_replies(db: sqlite_utils.Database, filters: PackFilters) -> list[i
     return [row[0] for row in db.execute(f"SELECT r.id FROM replies r{where} ORDER BY r.id", params)]
 
 
-def _reply_record(db: sqlite_utils.Database, reply_id: int) -> dict:
+def _reply_record(db: Database, reply_id: int) -> dict:
     row = db.execute(f"SELECT {', '.join(REPLY_FIELDS)} FROM replies WHERE id = ?", [reply_id]).fetchone()
     record = dict(zip(REPLY_FIELDS, row))
     record["tags"] = [r[0] for r in db.execute(
@@ -213,7 +212,7 @@ def _reply_record(db: sqlite_utils.Database, reply_id: int) -> dict:
     return record
 
 
-def _paragraph_records(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
+def _paragraph_records(db: Database, ids: list[int]) -> list[dict]:
     tags: dict[int, list[str]] = {}
     for pid, name in db.execute("SELECT pt.paragraph_id, t.name FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id"
                                 " ORDER BY t.name"):
@@ -227,7 +226,7 @@ def _paragraph_records(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
     return out
 
 
-def _measure_records(db: sqlite_utils.Database, paragraph_ids: list[int], *, everything: bool) -> list[dict]:
+def _measure_records(db: Database, paragraph_ids: list[int], *, everything: bool) -> list[dict]:
     """The measures the pack's paragraphs cite, those superseding them, and those entered by hand."""
     rows = {row["id"]: row for row in db.query(
         f"SELECT m.id, m.key, {', '.join('m.' + f for f in MEASURE_FIELDS)}, s.key AS superseded_by"
@@ -340,7 +339,7 @@ def summary(path: str | Path) -> PackSummary:
 # -- merging -----------------------------------------------------------------------
 
 
-def conflicts(db: sqlite_utils.Database, pack: Pack) -> list[MeasureConflict]:
+def conflicts(db: Database, pack: Pack) -> list[MeasureConflict]:
     """Measures both sides hold under one key with different figures or validity."""
     mine = _local_measures(db)
     out = []
@@ -355,7 +354,7 @@ def conflicts(db: sqlite_utils.Database, pack: Pack) -> list[MeasureConflict]:
     return out
 
 
-def iter_merge(db: sqlite_utils.Database, path: str | Path, *, prefer: Prefer | None = None,
+def iter_merge(db: Database, path: str | Path, *, prefer: Prefer | None = None,
                resolutions: dict[str, Prefer] | None = None, cancel: Cancel | None = None,
                ) -> Iterator[tuple[int, int, MergeReport]]:
     """Merge a pack; yields (done, total, report) per reply. Conflicts not resolved keep the library's."""
@@ -379,10 +378,12 @@ def iter_merge(db: sqlite_utils.Database, path: str | Path, *, prefer: Prefer | 
         yield 0, 0, report
 
 
-def _merge_measures(db: sqlite_utils.Database, pack: Pack, report: MergeReport, prefer: Prefer | None,
+def _merge_measures(db: Database, pack: Pack, report: MergeReport, prefer: Prefer | None,
                     resolutions: dict[str, Prefer]) -> None:
-    found = {c.key: c for c in conflicts(db, pack)}
-    with _transaction(db):
+    def write() -> tuple[int, int, list, list]:
+        found = {c.key: c for c in conflicts(db, pack)}
+        added = updated = 0
+        resolved, kept = [], []
         local_keys = {row[0] for row in db.execute("SELECT key FROM measures")}
         for record in pack.measures:
             values = {name: record.get(name) for name in MEASURE_FIELDS}
@@ -391,80 +392,99 @@ def _merge_measures(db: sqlite_utils.Database, pack: Pack, report: MergeReport, 
                 columns = ["key", *values]
                 db.execute(f"INSERT INTO measures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                            [record["key"], *values.values()])
-                report.measures_added += 1
+                added += 1
             elif record["key"] in found:
                 choice = resolutions.get(record["key"], prefer)
                 if choice == "pack":
                     sets = ", ".join(f"{k} = ?" for k in values)
                     db.execute(f"UPDATE measures SET {sets} WHERE key = ?", [*values.values(), record["key"]])
-                    report.measures_updated += 1
-                    report.resolved.append((record["key"], "pack"))
+                    updated += 1
+                    resolved.append((record["key"], "pack"))
                 elif choice == "mine":
-                    report.resolved.append((record["key"], "mine"))
+                    resolved.append((record["key"], "mine"))
                 else:
-                    report.conflicts.append(found[record["key"]])
+                    kept.append(found[record["key"]])
         # Supersession by key, once every measure of the pack is present.
-        kept_mine = {key for key, choice in report.resolved if choice == "mine"} | {c.key for c in report.conflicts}
+        kept_mine = {key for key, choice in resolved if choice == "mine"} | {c.key for c in kept}
         for record in pack.measures:
             successor = record.get("superseded_by")
             if record["key"] in kept_mine:
                 continue
             db.execute("UPDATE measures SET superseded_by = (SELECT id FROM measures WHERE key = ?) WHERE key = ?",
                        [successor, record["key"]])
+        return added, updated, resolved, kept
+
+    added, updated, resolved, kept = db.write(write)
+    report.measures_added += added
+    report.measures_updated += updated
+    report.resolved.extend(resolved)
+    report.conflicts.extend(kept)
 
 
-def _merge_reply(db: sqlite_utils.Database, record: dict, paragraphs: dict[str, dict], batch: importer.Batch,
+def _merge_reply(db: Database, record: dict, paragraphs: dict[str, dict], batch: importer.Batch,
                  report: MergeReport) -> None:
-    with _transaction(db):
-        if db.execute("SELECT 1 FROM replies WHERE source_hash = ?", [record["source_hash"]]).fetchone():
-            report.replies_present += 1
-            return
+    def write() -> tuple[int | None, int]:
+        if db.one("SELECT 1 FROM replies WHERE source_hash = ?", [record["source_hash"]]):
+            return None, 0
         batch_id = batch.ensure(db)
         values = [record.get(name) for name in REPLY_FIELDS]
-        reply_id = db.execute(
+        reply_id = db.insert(
             f"INSERT INTO replies ({', '.join(REPLY_FIELDS)}, batch_id) VALUES ({', '.join('?' * len(values))}, ?)",
-            [*values, batch_id]).lastrowid
+            [*values, batch_id])
         with index.batch(db):  # the reply's new paragraphs go into the search index together
-            _merge_uses(db, reply_id, record, paragraphs, report)
+            added = _merge_uses(db, reply_id, record, paragraphs)
         for tag in record.get("tags", []):
             _tag(db, "reply_tags", "reply_id", reply_id, tag)
+        return batch_id, added
+
+    batch_id, added = db.write(write)
+    if batch_id is None:
+        report.replies_present += 1
+        return
     batch.id = batch_id
     report.replies_added += 1
+    report.paragraphs_added += added
 
 
-def _merge_uses(db: sqlite_utils.Database, reply_id: int, record: dict, paragraphs: dict[str, dict],
-                report: MergeReport) -> None:
-    for use in record["paragraphs"]:
-        paragraph = paragraphs[use["hash"]]
-        existed = db.execute("SELECT 1 FROM paragraphs WHERE text_hash = ?", [use["hash"]]).fetchone()
-        paragraph_id = importer.upsert_paragraph(db, paragraph["text"], paragraph.get("role") or "other")
-        report.paragraphs_added += not existed
-        db.execute("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
-                   " VALUES (?,?,?,?,?)", [reply_id, use["position"], paragraph_id, use.get("section_path") or "",
-                                          use.get("role") or paragraph.get("role") or "other"])
+def _merge_uses(db: Database, reply_id: int, record: dict, paragraphs: dict[str, dict]) -> int:
+    added = 0
+    ids = {}
+    # In the order of their hashes, as import writes them.
+    for text_hash in sorted({use["hash"] for use in record["paragraphs"]}):
+        paragraph = paragraphs[text_hash]
+        existed = db.one("SELECT 1 FROM paragraphs WHERE text_hash = ?", [text_hash])
+        count = sum(1 for use in record["paragraphs"] if use["hash"] == text_hash)
+        ids[text_hash] = importer.upsert_paragraph(db, paragraph["text"], paragraph.get("role") or "other", count)
+        added += not existed
+    db.executemany("INSERT INTO reply_paragraphs (reply_id, position, paragraph_id, section_path, role)"
+                   " VALUES (?,?,?,?,?)",
+                   [(reply_id, use["position"], ids[use["hash"]], use.get("section_path") or "",
+                     use.get("role") or paragraphs[use["hash"]].get("role") or "other") for use in record["paragraphs"]])
+    return added
 
 
-def _link_citations_and_tags(db: sqlite_utils.Database, pack: Pack) -> None:
-    with _transaction(db):
+def _link_citations_and_tags(db: Database, pack: Pack) -> None:
+    def write() -> None:
         for record in pack.measures:
             for text_hash in record.get("cited_by", []):
-                db.execute("INSERT OR IGNORE INTO measure_citations (measure_id, paragraph_id)"
-                           " SELECT m.id, p.id FROM measures m, paragraphs p WHERE m.key = ? AND p.text_hash = ?",
-                           [record["key"], text_hash])
+                db.execute("INSERT INTO measure_citations (measure_id, paragraph_id)"
+                           " SELECT m.id, p.id FROM measures m, paragraphs p WHERE m.key = ? AND p.text_hash = ?"
+                           " ON CONFLICT DO NOTHING", [record["key"], text_hash])
         for paragraph in pack.paragraphs:
-            row = db.execute("SELECT id FROM paragraphs WHERE text_hash = ?", [paragraph["hash"]]).fetchone()
+            row = db.one("SELECT id FROM paragraphs WHERE text_hash = ?", [paragraph["hash"]])
             if row:
                 for tag in paragraph.get("tags", []):
                     _tag(db, "paragraph_tags", "paragraph_id", row[0], tag)
+    db.write(write)
 
 
-def _tag(db: sqlite_utils.Database, table: str, column: str, owner_id: int, tag: str) -> None:
-    db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-    db.execute(f"INSERT OR IGNORE INTO {table} ({column}, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+def _tag(db: Database, table: str, column: str, owner_id: int, tag: str) -> None:
+    db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", [tag])
+    db.execute(f"INSERT INTO {table} ({column}, tag_id) SELECT ?, id FROM tags WHERE name = ? ON CONFLICT DO NOTHING",
                [owner_id, tag])
 
 
-def _local_measures(db: sqlite_utils.Database) -> dict[str, dict]:
+def _local_measures(db: Database) -> dict[str, dict]:
     return {row["key"]: _comparable(row) for row in db.query(
         f"SELECT m.key, {', '.join('m.' + f for f in MEASURE_FIELDS)}, s.key AS superseded_by"
         " FROM measures m LEFT JOIN measures s ON s.id = m.superseded_by")}
@@ -476,19 +496,6 @@ def _comparable(record: dict) -> dict:
     if values["rate_percent"] is not None:
         values["rate_percent"] = float(values["rate_percent"])
     return values
-
-
-class _transaction:
-    """One write transaction that takes the lock up front (as the Library's own writes do)."""
-
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type, *_: Any) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

@@ -21,10 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from dafu.library import index, tokens
-from dafu.library.index import SQL_PARAGRAPH_OF
+from dafu.library.engines.base import Database
 from dafu.library.records import SearchHit
 
 SNIPPET_CHARS = 80
@@ -43,6 +41,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 class _Word:
     text: str                # folded
     terms: list[str]         # the rarest few of its index terms
+    smallest: int = 0        # the document frequency of the rarest (an upper bound of its matches)
 
 
 def _filters(role=None, year=None, issuing_body=None, tag=None, kind=None) -> tuple[str, list]:
@@ -74,29 +73,27 @@ def _filters(role=None, year=None, issuing_body=None, tag=None, kind=None) -> tu
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 20, **filters) -> list[SearchHit]:
+def search(db: Database, query: str, limit: int = 20, **filters) -> list[SearchHit]:
     words = _plan(db, tokens.words(query))
     if not words or limit <= 0:
         return []
     where, params = _filters(**filters)
-    checks = "".join(" AND instr(lower(p.text), ?) > 0" for _ in words)
+    checks = "".join(" AND " + db.contains_sql("p.text") for _ in words)
+    texts = [w.text for w in words]
     tagged = _tagged(db, filters["tag"]) if filters.get("tag") else None
     if tagged is not None:
         # A tag on a few replies: check its paragraphs, not the word's (maybe) many candidates.
         found = db.execute(f"SELECT p.id, length(p.text), p.usage_count FROM paragraphs p WHERE p.id IN"
                            f" ({','.join('?' * len(tagged))}){checks}{where}",
-                           [*tagged, *(w.text for w in words), *params]).fetchall()
+                           [*tagged, *texts, *params]).fetchall() if tagged else []
         keys = sorted((index.rank_key(pid, length, usage), pid) for pid, length, usage in found)[:limit]
         return hits(db, [(pid, index.standing_of(key)) for key, pid in keys], tokens.highlight_terms(query))
-    match = tokens.match_expression([t for w in words for t in w.terms])
-    rows = db.execute(
-        f"SELECT p.id, f.rowid FROM paragraph_fts f CROSS JOIN paragraphs p ON p.id = {SQL_PARAGRAPH_OF}"
-        f" WHERE paragraph_fts MATCH ?{checks}{where} ORDER BY f.rowid LIMIT ?",
-        [match, *(w.text for w in words), *params, limit]).fetchall()
+    rows = db.search_candidates([t for w in words for t in w.terms], checks, texts, where, params, limit,
+                                min(w.smallest for w in words))
     return hits(db, [(pid, index.standing_of(key)) for pid, key in rows], tokens.highlight_terms(query))
 
 
-def _tagged(db: sqlite_utils.Database, tag: str) -> list[int] | None:
+def _tagged(db: Database, tag: str) -> list[int] | None:
     """The paragraphs a tag covers (directly or through its replies); None when more than SMALL_FILTER."""
     ids = [r[0] for r in db.execute(
         "SELECT pt.paragraph_id FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?"
@@ -106,18 +103,18 @@ def _tagged(db: sqlite_utils.Database, tag: str) -> list[int] | None:
     return ids if len(ids) <= SMALL_FILTER else None
 
 
-def _plan(db: sqlite_utils.Database, texts: list[str]) -> list[_Word]:
+def _plan(db: Database, texts: list[str]) -> list[_Word]:
     """Each word with its rarest terms (a term not yet counted sorts first: new, so rare or absent)."""
     per_word = {text: tokens.word_terms(text) for text in texts}
     df = index.frequencies(db, [t for terms in per_word.values() for t in terms])
     words = []
     for text, terms in per_word.items():
         rarest = sorted(terms, key=lambda t: df[t])[:MATCH_TERMS]
-        words.append(_Word(text, rarest))
+        words.append(_Word(text, rarest, df[rarest[0]]))
     return words
 
 
-def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) -> list[SearchHit]:
+def similar(db: Database, text: str, limit: int = 10, **filters) -> list[SearchHit]:
     """Paragraphs most relevant to a pasted suggestion: those sharing most of its telling character pairs.
 
     Pairs are weighted by count × idf (frequencies from the term table: one lookup for all);
@@ -143,22 +140,12 @@ def similar(db: sqlite_utils.Database, text: str, limit: int = 10, **filters) ->
         postings += df[gram]
     if not chosen:
         return []
-    union = " UNION ALL ".join(f"SELECT rowid AS id, {weight!r} AS w FROM paragraph_fts WHERE paragraph_fts MATCH ?"
-                               for weight, _ in chosen)
     where, params = _filters(**filters)
-    # Grouped by rank key: equal sums fall in the order of the paragraphs' standing.
-    grouped = f"SELECT id AS rowid, sum(w) AS score FROM ({union}) GROUP BY id"
-    if not where:
-        grouped += " ORDER BY score DESC, rowid LIMIT ?"
-        params = [limit]
-    rows = db.execute(
-        f"SELECT p.id, f.score FROM ({grouped}) f CROSS JOIN paragraphs p ON p.id = {SQL_PARAGRAPH_OF}"
-        f" WHERE 1{where} ORDER BY f.score DESC, f.rowid LIMIT ?",
-        [*(tokens.match_expression([gram]) for _, gram in chosen), *params, limit]).fetchall()
+    rows = db.similar_rows(chosen, where, params, limit)
     return hits(db, rows, [gram for _, gram in weighted[:6]])
 
 
-def hits(db: sqlite_utils.Database, rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
+def hits(db: Database, rows: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
     """Search hits for (paragraph id, score) rows: text, snippet, and the reply that used it last
     (the most recently imported: one index step, however many replies share the paragraph)."""
     if not rows:
@@ -166,11 +153,12 @@ def hits(db: sqlite_utils.Database, rows: list[tuple[int, float]], terms: list[s
     ids = [row[0] for row in rows]
     marks = ",".join("?" * len(ids))
     details = {}
+    # The reply that used the paragraph last: one index step, however many replies share it.
     for row in db.execute(
-            "SELECT p.id, p.text, p.role, p.usage_count, rp.reply_id, rp.section_path, r.title, r.date"
-            " FROM paragraphs p LEFT JOIN reply_paragraphs rp ON rp.rowid = (SELECT x.rowid FROM reply_paragraphs x"
-            "  WHERE x.paragraph_id = p.id ORDER BY x.reply_id DESC LIMIT 1)"
-            " LEFT JOIN replies r ON r.id = rp.reply_id"
+            "SELECT p.id, p.text, p.role, p.usage_count, r.id, (SELECT x.section_path FROM reply_paragraphs x"
+            "  WHERE x.paragraph_id = p.id AND x.reply_id = r.id ORDER BY x.position LIMIT 1), r.title, r.date"
+            " FROM paragraphs p LEFT JOIN replies r ON r.id = (SELECT max(x.reply_id) FROM reply_paragraphs x"
+            "  WHERE x.paragraph_id = p.id)"
             f" WHERE p.id IN ({marks})", ids):
         details[row[0]] = row
     out = []
