@@ -19,11 +19,21 @@ typed the same way in the same run:
 
 Targets (issue 5): each keystroke returns control in < 50 ms; the process stays < 300 MB
 (issue 14: ≤ 250 MB with 1,000,000 paragraphs: --paragraphs 1000000).
+
+``--watchdog 30`` finds what holds the GUI thread: before every key and every slice of the event
+loop it arms faulthandler's timer (a C thread that needs no GIL), which writes the Python stack
+of every thread once the slice has run 30 ms; the end of the run lists where the GUI thread was
+and what the other threads were doing (``--watchdog-log FILE`` keeps the raw stacks).
 """
 from __future__ import annotations
 
 import argparse
+import collections
+import contextlib
+import faulthandler
 import os
+import re
+import threading
 import statistics
 import tempfile
 import sys
@@ -59,26 +69,67 @@ def send_char(box, char: str) -> None:
         QApplication.sendEvent(box, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
+class Watchdog:
+    """Writes every thread's Python stack when the GUI thread's current slice passes ``limit_ms``."""
+
+    def __init__(self, limit_ms: float, log: Path):
+        self.limit = limit_ms / 1000
+        self.log = log
+        self.stream = log.open("w+")
+
+    def __enter__(self) -> None:
+        faulthandler.dump_traceback_later(self.limit, file=self.stream)
+
+    def __exit__(self, *_exc) -> None:
+        faulthandler.cancel_dump_traceback_later()
+
+    def report(self) -> str:
+        """Where the GUI thread was in each slow slice (innermost frames first), and the other threads."""
+        self.stream.flush()
+        main = f"0x{threading.main_thread().ident:016x}"
+        dumps = [d for d in self.log.read_text().split("Timeout (") if d.strip()]
+        gui, others = collections.Counter(), collections.Counter()
+        for dump in dumps:
+            for thread in re.split(r"\n(?=(?:Current thread|Thread) 0x)", dump)[1:]:
+                frames = re.findall(r'File "([^"]+)", line (\d+) in (\S+)', thread)
+                where = [f"{Path(f).name}:{line} {func}" for f, line, func in frames
+                         if "bench_gui_search" not in f][:4]
+                if main in thread.split("\n", 1)[0]:
+                    # the phase: waiting for the first check at start, or typing a word
+                    phase = "typing" if any(func == "word" for _f, _l, func in frames) else "start"
+                    gui[f"[{phase}] " + (" <- ".join(where) or "(in Qt, no Python frame)")] += 1
+                elif where:
+                    others[" <- ".join(where[:3])] += 1
+        lines = [f"watchdog: {len(dumps)} slices over {self.limit * 1000:.0f} ms; the GUI thread was in:"]
+        lines += [f"  {n:3d}x  {where}" for where, n in gui.most_common(12)]
+        lines.append("while the other threads were in:")
+        lines += [f"  {n:3d}x  {where}" for where, n in others.most_common(8)]
+        return "\n".join(lines)
+
+
 class Typist:
     """Types words into a box and records how long each key and each busy slice holds the GUI thread."""
 
-    def __init__(self, app: QApplication, box: QLineEdit):
+    def __init__(self, app: QApplication, box: QLineEdit, watchdog: Watchdog | None = None):
         self.app, self.box = app, box
         self.keys: list[float] = []
         self.slices: list[float] = []
+        self.watchdog = watchdog or contextlib.nullcontext()
 
     def key(self, press) -> None:
-        start = time.perf_counter()
-        press()
-        self.app.processEvents()       # the key's own repaint: part of returning control
-        self.keys.append((time.perf_counter() - start) * 1000)
+        with self.watchdog:
+            start = time.perf_counter()
+            press()
+            self.app.processEvents()       # the key's own repaint: part of returning control
+            self.keys.append((time.perf_counter() - start) * 1000)
 
     def idle(self, seconds: float, until=lambda: False) -> None:
         deadline = time.perf_counter() + seconds
         while time.perf_counter() < deadline and not until():
-            start = time.perf_counter()
-            self.app.processEvents()   # queued results arrive and are drawn here
-            self.slices.append((time.perf_counter() - start) * 1000)
+            with self.watchdog:
+                start = time.perf_counter()
+                self.app.processEvents()   # queued results arrive and are drawn here
+                self.slices.append((time.perf_counter() - start) * 1000)
             time.sleep(0.001)
 
     def word(self, text: str, shown: list | None = None) -> None:
@@ -108,6 +159,9 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=200_000)
     parser.add_argument("--quick", action="store_true", help="a 20,000-paragraph library, one round")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--watchdog", type=float, metavar="MS",
+                        help="write the GUI thread's stack whenever a slice passes MS (e.g. 30) and summarise")
+    parser.add_argument("--watchdog-log", type=Path, help="keep the raw stacks in this file")
     args = parser.parse_args()
     paragraphs = 20_000 if args.quick else args.paragraphs
     rounds = 1 if args.quick else args.rounds
@@ -140,7 +194,10 @@ def main() -> None:
         renders.append((time.perf_counter() - start) * 1000)
     window.preview._timer.timeout.disconnect()
     window.preview._timer.timeout.connect(timed_update)
-    typist = Typist(app, panel.search_box)
+    watchdog = None
+    if args.watchdog:
+        watchdog = Watchdog(args.watchdog, args.watchdog_log or Path(home.name) / "watchdog.log")
+    typist = Typist(app, panel.search_box, watchdog)
     typist.idle(1.5, until=lambda: panel.year_filter.count() > 1 and checks["done"] > 0)   # filters in, first check
 
     last_key = {"t": 0.0}
@@ -200,6 +257,8 @@ def main() -> None:
     if shown:
         print(f"last keystroke to results shown: {figures(shown)}  (includes the 120 ms pause;"
               f" {len(shown)} result lists, median {statistics.median(counts):.0f} results)")
+    if watchdog is not None:
+        print(watchdog.report())
     peak = peak_rss_mb()
     print(f"memory: RSS {rss_start:.0f} MB before Qt, {rss_panel:.0f} MB after typing, peak {peak:.0f} MB"
           f" (target < 300 MB, ≤ 250 MB at 1M -> {'met' if peak <= 250 else 'NOT met'})")
