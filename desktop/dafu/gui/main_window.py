@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
                                QWidget)
@@ -84,7 +84,29 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
         self._restore_layout()
+        self._starting = True
         self._open_initial(draft_file)
+        self._starting = False
+        # The first preview waits for the window's first paint: laying out the title loads the word
+        # segmenter (~100 ms, holding the GIL), which a worker does first; the clerk can type meanwhile.
+        self.preview.hold()
+        self.menuBar().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.menuBar() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._warm_up)
+        return False
+
+    def _warm_up(self) -> None:
+        """After the first paint: load the word segmenter on a worker, then lay the preview out."""
+        from dafu.titles import words
+
+        worker = CallWorker(lambda: words("预热"), self)
+        worker.finished.connect(lambda: (self._workers.remove(worker),
+                                         getattr(self, "_shut", False) or self.preview.release()))
+        self._workers.append(worker)
+        worker.start()
 
     def _open_library(self):
         """The library the settings name; the default one is seeded from the bundled sample on first start,
@@ -282,7 +304,8 @@ class MainWindow(QMainWindow):
         self.settings.set("clean_exit", False)
         self._tie_to_file()
         self._update_title()
-        self.preview.update_now()
+        if not self._starting:        # at start the preview follows the first paint
+            self.preview.update_now()
 
     def confirm_leave(self) -> bool:
         """Before the draft is closed or replaced. Whatever the answer nothing is lost: the library keeps

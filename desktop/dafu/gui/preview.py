@@ -154,6 +154,7 @@ class PreviewPanel(QWidget):
     fix_requested = Signal(object, object)       # Finding, TextMatch or None (Apply fix, with or without a fix)
     checked = Signal(int)                        # findings shown for the latest document
     problems_changed = Signal(dict)              # value name -> what is missing or wrong with it
+    rendered = Signal()                          # a document was laid out in the browser
 
     def __init__(self, templates, parent: QWidget | None = None):
         super().__init__(parent)
@@ -211,6 +212,7 @@ class PreviewPanel(QWidget):
         self._relayout.timeout.connect(self._render_html)
         self.browser.viewport().installEventFilter(self)
         self._latest_check = 0
+        self._held = False
 
     def set_library_path(self, path) -> None:
         """Check off the GUI thread on a private connection to this library (None: check inline, no library)."""
@@ -238,6 +240,16 @@ class PreviewPanel(QWidget):
         self.error_label.hide()
         self._update_fix_button()
 
+    def hold(self) -> None:
+        """Render nothing until ``release()`` (or an explicit update): the window's first paint comes first."""
+        self._timer.stop()
+        self._held = True
+
+    def release(self) -> None:
+        """Render now if nothing was rendered since ``hold()``."""
+        if self._held:
+            self.update_now()
+
     def schedule(self, draft: Draft) -> None:
         """Update soon: typing restarts the timer, so a burst of keys costs one render and check."""
         self.draft = draft
@@ -245,6 +257,7 @@ class PreviewPanel(QWidget):
 
     def update_now(self) -> None:
         self._timer.stop()
+        self._held = False
         if self.draft is None:
             return
         assembly = assemble_for_preview(self.draft, self.templates, field_label)
@@ -296,6 +309,7 @@ class PreviewPanel(QWidget):
         self.browser.verticalScrollBar().setValue(scroll)
         if self._follow is not None:
             self.follow(self._follow)
+        self.rendered.emit()
 
     def _measure_body(self) -> Callable[[str], float]:
         """A line's width in points at 16 pt in the body's font as the browser resolves it."""
