@@ -12,7 +12,8 @@ typed the same way in the same run:
 
 - keystroke: from sending the key until control returns (the key handled and the box redrawn);
 - busy slice: the longest the GUI thread is busy between keys (results arriving and being
-  drawn) — a key pressed then waits that long;
+  drawn) — a key pressed then waits that long; the window's first paint and first check, before the
+  first key, are reported apart;
 - results shown: from the last keystroke to the result list's first paint with the new results
   (includes the 120 ms pause the box waits for the clerk to stop typing);
 - the process's resident memory (now and peak).
@@ -20,20 +21,20 @@ typed the same way in the same run:
 Targets (issue 5): each keystroke returns control in < 50 ms; the process stays < 300 MB
 (issue 14: ≤ 250 MB with 1,000,000 paragraphs: --paragraphs 1000000).
 
-``--watchdog 30`` finds what holds the GUI thread: before every key and every slice of the event
-loop it arms faulthandler's timer (a C thread that needs no GIL), which writes the Python stack
-of every thread once the slice has run 30 ms; the end of the run lists where the GUI thread was
-and what the other threads were doing (``--watchdog-log FILE`` keeps the raw stacks).
+``--watchdog 30`` finds what holds the GUI thread: a thread of its own samples the Python stack
+of every thread once a key or a slice of the event loop has run 30 ms; the end of the run lists
+where the GUI thread was and what the other threads were doing (``--watchdog-log FILE`` keeps the
+raw stacks).
 """
 from __future__ import annotations
 
 import argparse
 import collections
 import contextlib
-import faulthandler
+import gc
 import os
-import re
 import threading
+import traceback
 import statistics
 import tempfile
 import sys
@@ -70,41 +71,78 @@ def send_char(box, char: str) -> None:
 
 
 class Watchdog:
-    """Writes every thread's Python stack when the GUI thread's current slice passes ``limit_ms``."""
+    """Samples every thread's Python stack when the GUI thread's current slice passes ``limit_ms``.
+
+    A thread of its own polls every 2 ms; PySide releases the GIL while Qt runs C++, and Python code
+    gives it up every few ms, so the sample comes within a few ms of the limit. (faulthandler's C timer
+    needs no GIL but reads the frames of running threads unlocked: it crashed the process.)"""
 
     def __init__(self, limit_ms: float, log: Path):
         self.limit = limit_ms / 1000
         self.log = log
-        self.stream = log.open("w+")
+        self.started: float | None = None
+        self.sampled = False
+        self.samples: list[dict[int, list]] = []
+        threading.Thread(target=self._watch, daemon=True).start()
 
     def __enter__(self) -> None:
-        faulthandler.dump_traceback_later(self.limit, file=self.stream)
+        self.sampled = False
+        self.started = time.perf_counter()
 
     def __exit__(self, *_exc) -> None:
-        faulthandler.cancel_dump_traceback_later()
+        self.started = None
+
+    def _watch(self) -> None:
+        me = threading.get_ident()
+        while True:
+            time.sleep(0.002)
+            started = self.started
+            if started is None or self.sampled or time.perf_counter() - started < self.limit:
+                continue
+            self.sampled = True
+            self.samples.append({ident: traceback.extract_stack(frame)
+                                 for ident, frame in sys._current_frames().items() if ident != me})
 
     def report(self) -> str:
         """Where the GUI thread was in each slow slice (innermost frames first), and the other threads."""
-        self.stream.flush()
-        main = f"0x{threading.main_thread().ident:016x}"
-        dumps = [d for d in self.log.read_text().split("Timeout (") if d.strip()]
+        main = threading.main_thread().ident
         gui, others = collections.Counter(), collections.Counter()
-        for dump in dumps:
-            for thread in re.split(r"\n(?=(?:Current thread|Thread) 0x)", dump)[1:]:
-                frames = re.findall(r'File "([^"]+)", line (\d+) in (\S+)', thread)
-                where = [f"{Path(f).name}:{line} {func}" for f, line, func in frames
-                         if "bench_gui_search" not in f][:4]
-                if main in thread.split("\n", 1)[0]:
-                    # the phase: waiting for the first check at start, or typing a word
-                    phase = "typing" if any(func == "word" for _f, _l, func in frames) else "start"
-                    gui[f"[{phase}] " + (" <- ".join(where) or "(in Qt, no Python frame)")] += 1
-                elif where:
-                    others[" <- ".join(where[:3])] += 1
-        lines = [f"watchdog: {len(dumps)} slices over {self.limit * 1000:.0f} ms; the GUI thread was in:"]
+        with self.log.open("w") as out:
+            for sample in self.samples:
+                for ident, stack in sample.items():
+                    out.write(f"{'GUI thread' if ident == main else f'thread {ident:#x}'}\n")
+                    out.write("".join(traceback.format_list(stack)) + "\n")
+                    frames = [f for f in reversed(stack) if "bench_gui_search" not in f.filename]
+                    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in frames[:4])
+                    if ident == main:
+                        # the phase: waiting for the first check at start, or typing a word
+                        phase = "typing" if any(f.name == "word" for f in stack) else "start"
+                        gui[f"[{phase}] " + (where or "(in Qt, no Python frame)")] += 1
+                    elif where and not any(f.name == "_watch" for f in stack):
+                        others[" <- ".join(where.split(" <- ")[:3])] += 1
+        lines = [f"watchdog: {len(self.samples)} slices over {self.limit * 1000:.0f} ms; the GUI thread was in:"]
         lines += [f"  {n:3d}x  {where}" for where, n in gui.most_common(12)]
         lines.append("while the other threads were in:")
         lines += [f"  {n:3d}x  {where}" for where, n in others.most_common(8)]
         return "\n".join(lines)
+
+
+class GcPauses:
+    """How long Python's cyclic garbage collector stops the process, per generation (gc.callbacks)."""
+
+    def __init__(self):
+        self.pauses: dict[int, list[float]] = collections.defaultdict(list)
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._start) * 1000)
+
+    def report(self) -> str:
+        return "; ".join(f"gen{g}: {len(v)}x, max {max(v):.1f} ms" for g, v in sorted(self.pauses.items()))
 
 
 class Typist:
@@ -188,10 +226,14 @@ def main() -> None:
     renders: list[float] = []           # the preview's own work on the GUI thread (assemble + layout)
     update_now = window.preview.update_now
 
+    laid_out = []                       # renders that laid the reply out again (the same reply needs none)
+
     def timed_update() -> None:
+        shown = getattr(window.preview, "_html", None)
         start = time.perf_counter()
         update_now()
         renders.append((time.perf_counter() - start) * 1000)
+        laid_out.append(getattr(window.preview, "_html", None) is not shown)
     window.preview._timer.timeout.disconnect()
     window.preview._timer.timeout.connect(timed_update)
     watchdog = None
@@ -199,6 +241,9 @@ def main() -> None:
         watchdog = Watchdog(args.watchdog, args.watchdog_log or Path(home.name) / "watchdog.log")
     typist = Typist(app, panel.search_box, watchdog)
     typist.idle(1.5, until=lambda: panel.year_filter.count() > 1 and checks["done"] > 0)   # filters in, first check
+    # The window's first paint, layout and first check are not between keys: reported apart.
+    start_slices, typist.slices = typist.slices, []
+    gc_pauses = GcPauses()
 
     last_key = {"t": 0.0}
     shown: list[float] = []
@@ -227,6 +272,7 @@ def main() -> None:
             window.preview.schedule(window.draft_panel.draft)   # the preview renders and checks again meanwhile
             typist.word(query, shown)
     rss_panel = rss_mb()
+    gc.callbacks.remove(gc_pauses._callback)
 
     bare_box = QLineEdit()
     bare_box.resize(460, 30)
@@ -242,6 +288,7 @@ def main() -> None:
           f"{checks['done']} preview checks with the library during the run")
     print(f"keystroke returns control   panel: {figures(typist.keys)}")
     print(f"                       bare box:   {figures(bare.keys)}")
+    print(f"start (first paint, first check; before the first key): longest slice {max(start_slices):.1f} ms")
     print(f"busy slice between keys     panel: {figures(typist.slices)}")
     print(f"                       bare box:   {figures(bare.slices)}")
     ratio = lambda a, b: a / max(b, 0.001)  # noqa: E731
@@ -253,10 +300,13 @@ def main() -> None:
           f"({'met' if worst < 50 else 'NOT met'})")
     if renders:
         print(f"of which the preview's render on the GUI thread (not search): {figures(renders)}"
-              f" ({len(renders)} renders)")
+              f" ({len(renders)} renders, {sum(laid_out)} laying the reply out again)")
+        print("  each render (ms, * laid out again): " + " ".join(
+            f"{ms:.0f}{'*' if again else ''}" for ms, again in zip(renders, laid_out)))
     if shown:
         print(f"last keystroke to results shown: {figures(shown)}  (includes the 120 ms pause;"
               f" {len(shown)} result lists, median {statistics.median(counts):.0f} results)")
+    print(f"garbage collection while typing in the panel: {gc_pauses.report() or 'none'}")
     if watchdog is not None:
         print(watchdog.report())
     peak = peak_rss_mb()

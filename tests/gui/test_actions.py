@@ -48,6 +48,7 @@ def win(qtbot, settings, draft_copy, monkeypatch):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(lambda: not window.preview.is_held(), timeout=10000)   # laid out after the first paint
     yield window
     window.shutdown()
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         # segmenter (~100 ms, holding the GIL), which a worker does first; the clerk can type meanwhile.
         self.preview.hold()
         self.menuBar().installEventFilter(self)
+        self.preview.checked.connect(self._settled)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if watched is self.menuBar() and event.type() == QEvent.Type.Paint:
@@ -107,6 +109,15 @@ class MainWindow(QMainWindow):
                                          getattr(self, "_shut", False) or self.preview.release()))
         self._workers.append(worker)
         worker.start()
+
+    def _settled(self) -> None:
+        """Start-up is over (window painted, reply laid out and checked): what exists now lives as long as the
+        app — modules, compiled templates, the widgets' wrappers. It is moved out of the garbage collector's
+        sight, so a full collection no longer walks it all while the clerk types (measured: 23 ms holding the
+        GUI thread on a quiet machine, a slice of 60 ms and more under load)."""
+        self.preview.checked.disconnect(self._settled)
+        gc.collect()
+        gc.freeze()
 
     def _open_library(self):
         """The library the settings name; the default one is seeded from the bundled sample on first start,

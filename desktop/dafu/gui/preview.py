@@ -213,6 +213,7 @@ class PreviewPanel(QWidget):
         self.browser.viewport().installEventFilter(self)
         self._latest_check = 0
         self._held = False
+        self._html: str | None = None      # what the browser shows
 
     def set_library_path(self, path) -> None:
         """Check off the GUI thread on a private connection to this library (None: check inline, no library)."""
@@ -235,6 +236,7 @@ class PreviewPanel(QWidget):
         self.draft = draft
         self.document, self.assembly, self.sources, self._shown = None, None, {}, None
         self.browser.clear()
+        self._html = None
         self.findings.clear()
         self.summary.setText("")
         self.error_label.hide()
@@ -244,6 +246,9 @@ class PreviewPanel(QWidget):
         """Render nothing until ``release()`` (or an explicit update): the window's first paint comes first."""
         self._timer.stop()
         self._held = True
+
+    def is_held(self) -> bool:
+        return self._held
 
     def release(self) -> None:
         """Render now if nothing was rendered since ``hold()``."""
@@ -267,6 +272,7 @@ class PreviewPanel(QWidget):
         if assembly.document is None:
             self.document, self.sources = None, {}
             self.browser.clear()
+            self._html = None
             self._show_findings([], None)
             self.summary.setText(self.tr("Not checked: the reply cannot be laid out yet"))
             return
@@ -301,12 +307,17 @@ class PreviewPanel(QWidget):
         if self.document is None or (not force and abs(scale - self.scale) < 0.01):
             return
         self.scale = scale
-        scroll = self.browser.verticalScrollBar().value()
         placeholders = self.assembly.placeholders if self.assembly else []
-        self.browser.setHtml(document_html(self.document, scale, placeholders, self.browser.viewport().logicalDpiX(),
-                                           self._measure_body()))
-        self._anchors = self._anchor_positions()
-        self.browser.verticalScrollBar().setValue(scroll)
+        html_text = document_html(self.document, scale, placeholders, self.browser.viewport().logicalDpiX(),
+                                  self._measure_body())
+        # The same reply again (checked again, the library's measures changed, F7): nothing to lay out. Laying
+        # a ten-page reply out holds the GUI thread 10–25 ms, the longest slice while the clerk types.
+        if html_text != self._html:
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(html_text)
+            self._html = html_text
+            self._anchors = self._anchor_positions()
+            self.browser.verticalScrollBar().setValue(scroll)
         if self._follow is not None:
             self.follow(self._follow)
         self.rendered.emit()

@@ -312,6 +312,8 @@ class ValueForm(QWidget):
 
     def mark(self, problems: dict[str, str]) -> None:
         """Mark the fields a template still needs or cannot read; ``problems`` maps a name to what is wrong."""
+        if problems == self.problems:
+            return      # after every render: restyling every field would cost the GUI thread for nothing
         self.problems = dict(problems)
         for name, widget in self.fields.items():
             problem = problems.get(name)
