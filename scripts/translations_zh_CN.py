@@ -193,6 +193,7 @@ ZH = {
         "末页版记中的印发机关（有抄送时印出）；留空则同发文机关",
     "The 印发日期 of the 版记 (printed with 抄送); empty: the date": "版记中的印发日期（有抄送时印出）；留空则同成文日期",
     "Empty: as the %1 (%2)": "留空则同%1（%2）",
+    "Under the date (附注)": "成文日期下方（附注）", "In the page footer": "页脚",
 }
 
 

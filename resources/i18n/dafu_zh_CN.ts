@@ -139,12 +139,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="123" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="126" />
         <source>e.g. 2024年5月20日 or 2024-5-20</source>
         <translation>如 2024年5月20日 或 2024-5-20</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="127" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="130" />
         <source>Choose the date on a calendar</source>
         <translation>在日历上选日期</translation>
     </message>
@@ -152,192 +152,202 @@
 <context>
     <name>DraftPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="30" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="25" />
+        <source>Under the date (附注)</source>
+        <translation>成文日期下方（附注）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/value_form.py" line="29" />
+        <source>In the page footer</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/value_form.py" line="33" />
         <source>Empty: as the %1 (%2)</source>
         <translation>留空则同%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="31" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="34" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="32" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="35" />
         <source>Meeting (short form)</source>
         <translation>会议（简称）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="33" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="36" />
         <source>Suggestion title</source>
         <translation>建议题目</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="34" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="37" />
         <source>Proposal title</source>
         <translation>提案题目</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="35" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="38" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="36" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="39" />
         <source>Deputies</source>
         <translation>代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="37" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="40" />
         <source>Members</source>
         <translation>委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="38" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="41" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="39" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="42" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="40" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="43" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="41" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="44" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="42" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="45" />
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="43" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="46" />
         <source>Result class</source>
         <translation>办理结果分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="44" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="47" />
         <source>Disclosure</source>
         <translation>公开方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="45" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="48" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="46" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="49" />
         <source>CC</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="47" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="50" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="48" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="51" />
         <source>Thanks</source>
         <translation>致谢语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="49" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="52" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="50" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="53" />
         <source>Closing thanks</source>
         <translation>结尾致谢</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="51" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="54" />
         <source>Reply word</source>
         <translation>答复用词</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="52" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="55" />
         <source>Salutation</source>
         <translation>称谓</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="53" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="56" />
         <source>Title lines</source>
         <translation>标题分行</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="54" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="57" />
         <source>Contact line</source>
         <translation>联系人位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="55" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="58" />
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="56" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="59" />
         <source>Subject</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="57" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="60" />
         <source>Addressee</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="58" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="61" />
         <source>Consulted</source>
         <translation>是否已沟通</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="59" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="62" />
         <source>Form title</source>
         <translation>表格标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="60" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="63" />
         <source>Return within days</source>
         <translation>反馈期限（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="61" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="64" />
         <source>Seal</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="62" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="65" />
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="63" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="66" />
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="67" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="70" />
         <source>Sealed layout (room for the seal)</source>
         <translation>盖章版式（落款处留出印章位置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="70" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="73" />
         <source>GB/T 9704 §7.3.5.1: the date ends four characters from the right, the issuing body is centred over it, and two blank lines leave room for the seal</source>
         <translation>GB/T 9704—2012 第7.3.5.1条：成文日期右空四字，发文机关署名以成文日期为准居中，空两行留出盖章位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="72" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="75" />
         <source>The 印发机关 of the 版记 at the foot of the last page (printed with 抄送); empty: the issuing body</source>
         <translation>末页版记中的印发机关（有抄送时印出）；留空则同发文机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="73" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="76" />
         <source>The 印发日期 of the 版记 (printed with 抄送); empty: the date</source>
         <translation>版记中的印发日期（有抄送时印出）；留空则同成文日期</translation>
     </message>
@@ -514,7 +524,7 @@
     <name>ExportPackDialog</name>
     <message>
         <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="155" />
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="258" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="259" />
         <source>Export library pack</source>
         <translation>导出资料包</translation>
     </message>
@@ -600,52 +610,52 @@
         <translation>选择要导出的内容，再点“导出…”选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="232" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="233" />
         <source>“%s” is not a date: write it as 2024年1月1日 or 2024-1-1.</source>
         <translation>“%s”不是日期：请写成 2024年1月1日 或 2024-1-1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="240" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="241" />
         <source>since %s</source>
         <translation>%s以后</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="242" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="243" />
         <source>library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="244" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="245" />
         <source>pack</source>
         <translation>资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="256" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="257" />
         <source>Choose at least one condition, or export the whole library.</source>
         <translation>请至少选择一个条件，或导出整个资料库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="259" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="260" />
         <source>Dafu library packs (*.dafupack)</source>
         <translation>答复资料包 (*.dafupack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="269" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="270" />
         <source>Gathering the replies…</source>
         <translation>正在收集答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="274" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="276" />
         <source>Gathered %1 of %2 replies…</source>
         <translation>已收集 %1/%2 份答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="281" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="283" />
         <source>Cancelled: no pack was written.</source>
         <translation>已取消：没有写出资料包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="282" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="284" />
         <source>Exported %1: %2 replies, %3 paragraphs, %4 measures.</source>
         <translation>已导出 %1：答复 %2 份、段落 %3 段、政策措施 %4 项。</translation>
     </message>
@@ -981,488 +991,488 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="99" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="132" />
         <source>Library: %s</source>
         <translation>资料库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="119" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="120" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
         <source>&amp;New draft</source>
         <translation>新建草稿(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="121" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="154" />
         <source>&amp;Open draft file…</source>
         <translation>打开草稿文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="123" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="156" />
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="126" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="127" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="160" />
         <source>Save draft file &amp;as…</source>
         <translation>草稿另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="131" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
         <source>&amp;Export .docx…</source>
         <translation>导出 .docx(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="132" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="165" />
         <source>Export &amp;PDF for publication…</source>
         <translation>导出 PDF（供公开）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="134" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
         <source>Export feedback &amp;form…</source>
         <translation>导出征询意见表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="140" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="173" />
         <source>&amp;Import old replies…</source>
         <translation>导入旧答复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="142" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="175" />
         <source>Import old reply fi&amp;les…</source>
         <translation>导入旧答复文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="144" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="177" />
         <source>E&amp;xport library pack…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="145" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
         <source>&amp;Merge library pack…</source>
         <translation>合并资料包(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="147" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="149" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="182" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="150" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="183" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="161" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="162" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="195" />
         <source>Find and &amp;replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
         <source>&amp;Copy reply body for the online system</source>
         <translation>复制答复正文（供网上办理系统）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="166" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="168" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="201" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="170" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="203" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="172" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="205" />
         <source>New s&amp;ubheading</source>
         <translation>新建下级标题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="174" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="207" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="175" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="208" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="209" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="211" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="183" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="216" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="185" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="218" />
         <source>&amp;Outline</source>
         <translation>提纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="219" />
         <source>&amp;Full text</source>
         <translation>全文(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="195" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="228" />
         <source>&amp;Library</source>
         <translation>资料库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="229" />
         <source>&amp;Search the library</source>
         <translation>检索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="202" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="235" />
         <source>&amp;Replies in the library…</source>
         <translation>资料库中的答复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="203" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="236" />
         <source>&amp;Tags of the chosen paragraph…</source>
         <translation>所选段落的标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="205" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="238" />
         <source>Add the sample reply</source>
         <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="207" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="240" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="208" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="241" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="209" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="242" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="210" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="243" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="211" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="244" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="232" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="265" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="304" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="338" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="305" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="339" />
         <source>Save the changes to %s?</source>
         <translation>是否把修改保存到 %s？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="307" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="341" />
         <source>Either way the draft stays in the library under File → Recent drafts.</source>
         <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="328" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="362" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="328" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="362" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="347" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="381" />
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="391" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="425" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="391" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="425" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="409" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="614" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="443" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="651" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="417" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="451" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="440" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="474" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="446" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="480" />
         <source>The body still has gaps: fill in %s first.</source>
         <translation>正文还有空缺：请先填写%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="450" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="484" />
         <source>Copied the reply body (%n characters) for the online handling system</source>
         <translation><numerusform>已复制答复正文（%n 字），可粘贴到建议提案网上办理系统</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="477" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="511" />
         <source>This finding has no automatic fix: the text is selected for you to change by hand</source>
         <translation>这一处没有自动修改，已选中相应文字，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="481" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="515" />
         <source>This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline</source>
         <translation>这段文字由模板或自动编号生成，不在草稿正文中：请在表单或提纲中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="484" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="518" />
         <source>The text changed since it was checked; checking again</source>
         <translation>检查之后文字已有改动，正在重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="489" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="523" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="491" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="525" />
         <source>Fixed: %s</source>
         <translation>已修改：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="509" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="543" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="511" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="545" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="517" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="551" />
         <source>Export PDF for publication</source>
         <translation>导出 PDF（供公开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="518" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="552" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="524" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="558" />
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="525" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="559" />
         <source>%s already exist(s) in this folder. Replace?</source>
         <translation>此文件夹中已有 %s，要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="560" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="527" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="561" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="539" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="573" />
         <source>Writes the .docx and, beside it, a PDF for publication (made by LibreOffice)</source>
         <translation>写出 .docx，并在同一文件夹生成供公开的 PDF（由 LibreOffice 转换）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="541" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="575" />
         <source>Needs LibreOffice, which was not found: install it (or set DAFU_SOFFICE to its soffice) to export a PDF</source>
         <translation>需要 LibreOffice，但未找到：安装 LibreOffice（或将 DAFU_SOFFICE 设为其 soffice 程序）后才能导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="588" />
         <source>The reply cannot be exported yet: %s</source>
         <translation>暂时不能导出：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="588" />
         <source>fill in %s (marked red in the form)</source>
         <translation>请填写%s（已在表单中标红）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="569" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="603" />
         <source>Errors still open</source>
         <translation>仍有错误</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="570" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="604" />
         <source>The checks still find %n error(s) in this reply.</source>
         <translation><numerusform>检查仍发现 %n 处错误。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="571" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="605" />
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="572" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="606" />
         <source>Show them</source>
         <translation>查看错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="606" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="640" />
         <source>Exporting the .docx and the PDF (LibreOffice)…</source>
         <translation>正在导出 .docx 和 PDF（LibreOffice）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="607" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="641" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="612" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="646" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="613" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="648" />
         <source>Saved %1 and, beside it, %2</source>
         <translation>已保存 %1，同一文件夹中另有 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="615" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="652" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="618" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="655" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="636" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="673" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="653" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="690" />
         <source>Old replies to import</source>
         <translation>选择要导入的旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="654" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="691" />
         <source>Old replies (%s)</source>
         <translation>旧答复 (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="654" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="691" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="664" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="701" />
         <source>Exported the library pack %s</source>
         <translation>已导出资料包 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="674" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="711" />
         <source>Merge library pack</source>
         <translation>合并资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="675" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="712" />
         <source>Dafu library packs (*.dafupack);;All files (*)</source>
         <translation>答复资料包 (*.dafupack);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="692" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="729" />
         <source>Merged the library pack: %n reply(ies) added</source>
         <translation><numerusform>已合并资料包：新增 %n 份答复</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="713" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="750" />
         <source>Choose a paragraph among the library's results first</source>
         <translation>请先在资料库检索结果中选中一个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="724" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="761" />
         <source>Tags of the paragraph: %s</source>
         <translation>段落的标签：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="740" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="777" />
         <source>Tags saved</source>
         <translation>标签已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="771" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="808" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="772" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="809" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="785" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="822" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -1593,57 +1603,57 @@
 <context>
     <name>MergePackDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="302" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="304" />
         <source>Merge library pack</source>
         <translation>合并资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="305" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="307" />
         <source>Pack: %s</source>
         <translation>资料包：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="316" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="318" />
         <source>Reading the pack…</source>
         <translation>正在读取资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="343" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="345" />
         <source>Not merged: nothing changed.</source>
         <translation>未合并：资料库没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="348" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="350" />
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="352" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="354" />
         <source>Merged %1 of %2 replies…</source>
         <translation>已合并 %1/%2 份答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="358" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="360" />
         <source>Cancelled: nothing merged.</source>
         <translation>已取消：没有合并任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="360" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="362" />
         <source>Replies: %1 added, %2 already in the library. Paragraphs: %3 new. Measures: %4 added, %5 updated.</source>
         <translation>答复：新增 %1 份，%2 份资料库中已有。段落：新增 %3 段。政策措施：新增 %4 项，更新 %5 项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="365" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="367" />
         <source>%n measure(s) kept as in this library.</source>
         <translation><numerusform>%n 项政策措施保留本机的数值。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="367" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="370" />
         <source>Cancelled — the replies merged so far are whole; merge the pack again to finish. %s</source>
         <translation>已取消——已合并的答复都是完整的；再次合并这个资料包即可完成。%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="368" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="371" />
         <source>Done. %s</source>
         <translation>完成。%s</translation>
     </message>
@@ -1674,52 +1684,52 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="181" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="183" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="257" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="277" />
         <source>Not checked: the reply cannot be laid out yet</source>
         <translation>尚未检查：答复暂时无法排版</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="269" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="289" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="272" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="292" />
         <source>Still to fill in: %s (marked red in the form)</source>
         <translation>还需填写：%s（已在表单中标红）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="388" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="414" />
         <source>Apply fix puts in: %s</source>
         <translation>应用修改后为：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="396" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="422" />
         <source>No findings in what is written so far</source>
         <translation>已写部分未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="397" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="423" />
         <source>No findings</source>
         <translation>未发现问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="399" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="425" />
         <source>%n finding(s)</source>
         <translation><numerusform>%n 处问题</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/preview.py" line="400" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="426" />
         <source>, %n error(s)</source>
         <translation><numerusform>，其中错误 %n 处</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/preview.py" line="423" />
+        <location filename="../../desktop/dafu/gui/preview.py" line="449" />
         <source>This finding has no automatic fix: change the text by hand</source>
         <translation>这一处没有自动修改，请手工修改</translation>
     </message>

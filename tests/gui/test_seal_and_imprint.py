@@ -104,3 +104,17 @@ def test_printed_by_and_on_in_the_form_print_the_imprint_line(window, qtbot, dia
     window.findChild(QAction, "open_draft").trigger()
     assert panel.field("printed_by").text() == "福田区文化广电旅游体育局办公室"
     assert panel.field("printed_on").text() == "2023年6月1日"
+
+
+def test_contact_line_place_is_offered_in_words(window, qtbot):
+    """联系人位置 reads 成文日期下方（附注）/ 页脚, never the template's note / footer."""
+    combo = window.draft_panel.field("contact_placement")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Under the date (附注)", "In the page footer"]
+    assert combo.currentText() == "Under the date (附注)"
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert window.draft_panel.draft.values["contact_placement"] == "footer"
+    document = rendered(window, qtbot)
+    assert document.first(BlockKind.NOTE) is None          # the contact line went to the footer
+    window.findChild(QAction, "undo").trigger()
+    assert combo.currentText() == "Under the date (附注)" and "contact_placement" not in window.draft_panel.draft.values

@@ -193,6 +193,7 @@ class ExportPackDialog(PackDialog):
         self.export_button.clicked.connect(self.choose_file)
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.label.setText(self.tr("Choose what to export, then Export… to choose where."))
+        self.progress.hide()     # until there is something to show
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.all_radio)
@@ -267,6 +268,7 @@ class ExportPackDialog(PackDialog):
         for widget in (self.all_radio, self.some_radio, self.filters_box, self.export_button):
             widget.setEnabled(False)
         self.label.setText(self.tr("Gathering the replies…"))
+        self.progress.show()
         library_path = self.library_path
         self._run(lambda cancelled: export_steps(library_path, target, filters, cancelled))
 

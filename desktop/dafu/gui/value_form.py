@@ -21,6 +21,9 @@ from dafu.gui.paragraph_editor import ParagraphEditor
 CHOICES = {"result_class": ["", "A", "B", "C"], "disclosure": ["", "主动公开", "依申请公开", "不予公开"],
            "contact_placement": ["note", "footer"], "consulted": ["", "是", "否"]}
 LIST_FIELDS = {"cc", "title_lines"}
+# Choices shown in the clerk's words, stored as the template's value.
+CHOICE_WORDS = {"contact_placement": {"note": QT_TRANSLATE_NOOP("DraftPanel", "Under the date (附注)"),
+                                      "footer": QT_TRANSLATE_NOOP("DraftPanel", "In the page footer")}}
 # A yes/no value whose "not given" differs from "no" (the feedback form prints □是　□否 without it) is a
 # choice of three; every other yes/no value of a template (seal …) is a checkbox.
 TRISTATE = {"consulted": {"是": True, "否": False}}
@@ -211,9 +214,14 @@ class ValueForm(QWidget):
             if name in CHOICES or (kind == "choice" and name not in TRISTATE):
                 widget = QComboBox()
                 widget.setEditable(name not in ("contact_placement", *TRISTATE) and kind != "choice")
+                words = CHOICE_WORDS.get(name, {})
                 for choice in CHOICES.get(name) or ["", *types[name].choices]:
-                    widget.addItem(choice, choice)
-                widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
+                    widget.addItem(QApplication.translate("DraftPanel", words[choice]) if choice in words else choice,
+                                   choice)
+                if words:   # shown in words, stored as the template's value (note / footer)
+                    widget.currentIndexChanged.connect(lambda _i, n=name, w=widget: self._emit(n, w.currentData()))
+                else:
+                    widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
                 self.wheel_guard.guard(widget)
             elif kind == "bool":
                 widget = QCheckBox(QApplication.translate("DraftPanel", CHECKBOX_TEXT.get(name, "Yes")))
@@ -249,6 +257,10 @@ class ValueForm(QWidget):
             if isinstance(widget, QCheckBox):
                 if widget.isChecked() != (values.get(name) is True):
                     widget.setChecked(values.get(name) is True)
+            elif isinstance(widget, QComboBox) and name in CHOICE_WORDS:
+                index = max(widget.findData(values.get(name) or widget.itemData(0)), 0)
+                if widget.currentIndex() != index:
+                    widget.setCurrentIndex(index)
             elif isinstance(widget, QComboBox):
                 if widget.currentText() != text:
                     widget.setCurrentText(text)
