@@ -139,12 +139,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="126" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="127" />
         <source>e.g. 2024年5月20日 or 2024-5-20</source>
         <translation>如 2024年5月20日 或 2024-5-20</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="130" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="131" />
         <source>Choose the date on a calendar</source>
         <translation>在日历上选日期</translation>
     </message>
@@ -337,17 +337,22 @@
         <translation>盖章版式（落款处留出印章位置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="73" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="71" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dafu/gui/value_form.py" line="74" />
         <source>GB/T 9704 §7.3.5.1: the date ends four characters from the right, the issuing body is centred over it, and two blank lines leave room for the seal</source>
         <translation>GB/T 9704—2012 第7.3.5.1条：成文日期右空四字，发文机关署名以成文日期为准居中，空两行留出盖章位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="75" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="76" />
         <source>The 印发机关 of the 版记 at the foot of the last page (printed with 抄送); empty: the issuing body</source>
         <translation>末页版记中的印发机关（有抄送时印出）；留空则同发文机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/value_form.py" line="76" />
+        <location filename="../../desktop/dafu/gui/value_form.py" line="77" />
         <source>The 印发日期 of the 版记 (printed with 抄送); empty: the date</source>
         <translation>版记中的印发日期（有抄送时印出）；留空则同成文日期</translation>
     </message>
@@ -991,488 +996,488 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="132" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="135" />
         <source>Library: %s</source>
         <translation>资料库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="152" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="155" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="153" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="156" />
         <source>&amp;New draft</source>
         <translation>新建草稿(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="154" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="157" />
         <source>&amp;Open draft file…</source>
         <translation>打开草稿文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="156" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="162" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="160" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
         <source>Save draft file &amp;as…</source>
         <translation>草稿另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
         <source>&amp;Export .docx…</source>
         <translation>导出 .docx(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="165" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="168" />
         <source>Export &amp;PDF for publication…</source>
         <translation>导出 PDF（供公开）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="170" />
         <source>Export feedback &amp;form…</source>
         <translation>导出征询意见表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="173" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
         <source>&amp;Import old replies…</source>
         <translation>导入旧答复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="175" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
         <source>Import old reply fi&amp;les…</source>
         <translation>导入旧答复文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="177" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="180" />
         <source>E&amp;xport library pack…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="181" />
         <source>&amp;Merge library pack…</source>
         <translation>合并资料包(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="180" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="182" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="183" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="189" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="195" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
         <source>Find and &amp;replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="196" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
         <source>&amp;Copy reply body for the online system</source>
         <translation>复制答复正文（供网上办理系统）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="202" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="201" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="204" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="203" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="206" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="205" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="208" />
         <source>New s&amp;ubheading</source>
         <translation>新建下级标题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="207" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="210" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="208" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="211" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="209" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="212" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="211" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="214" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="216" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="219" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="218" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="221" />
         <source>&amp;Outline</source>
         <translation>提纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="219" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="222" />
         <source>&amp;Full text</source>
         <translation>全文(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="228" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="231" />
         <source>&amp;Library</source>
         <translation>资料库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="229" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="232" />
         <source>&amp;Search the library</source>
         <translation>检索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="235" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="238" />
         <source>&amp;Replies in the library…</source>
         <translation>资料库中的答复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="236" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="239" />
         <source>&amp;Tags of the chosen paragraph…</source>
         <translation>所选段落的标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="238" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="241" />
         <source>Add the sample reply</source>
         <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="240" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="243" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="241" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="244" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="242" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="245" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="243" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="246" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="244" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="247" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="265" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="268" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="338" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="341" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="339" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="342" />
         <source>Save the changes to %s?</source>
         <translation>是否把修改保存到 %s？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="341" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="344" />
         <source>Either way the draft stays in the library under File → Recent drafts.</source>
         <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="362" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="365" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="362" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="365" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="381" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="384" />
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="425" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="428" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="425" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="428" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="443" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="651" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="446" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="654" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="451" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="454" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="474" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="477" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="480" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="483" />
         <source>The body still has gaps: fill in %s first.</source>
         <translation>正文还有空缺：请先填写%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="484" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="487" />
         <source>Copied the reply body (%n characters) for the online handling system</source>
         <translation><numerusform>已复制答复正文（%n 字），可粘贴到建议提案网上办理系统</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="511" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="514" />
         <source>This finding has no automatic fix: the text is selected for you to change by hand</source>
         <translation>这一处没有自动修改，已选中相应文字，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="515" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="518" />
         <source>This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline</source>
         <translation>这段文字由模板或自动编号生成，不在草稿正文中：请在表单或提纲中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="518" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="521" />
         <source>The text changed since it was checked; checking again</source>
         <translation>检查之后文字已有改动，正在重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="523" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="525" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="528" />
         <source>Fixed: %s</source>
         <translation>已修改：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="543" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="546" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="545" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="548" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="551" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
         <source>Export PDF for publication</source>
         <translation>导出 PDF（供公开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="552" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="555" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="558" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="561" />
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="559" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="562" />
         <source>%s already exist(s) in this folder. Replace?</source>
         <translation>此文件夹中已有 %s，要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="560" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="563" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="561" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="564" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="573" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="576" />
         <source>Writes the .docx and, beside it, a PDF for publication (made by LibreOffice)</source>
         <translation>写出 .docx，并在同一文件夹生成供公开的 PDF（由 LibreOffice 转换）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="575" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="578" />
         <source>Needs LibreOffice, which was not found: install it (or set DAFU_SOFFICE to its soffice) to export a PDF</source>
         <translation>需要 LibreOffice，但未找到：安装 LibreOffice（或将 DAFU_SOFFICE 设为其 soffice 程序）后才能导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="588" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="591" />
         <source>The reply cannot be exported yet: %s</source>
         <translation>暂时不能导出：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="588" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="591" />
         <source>fill in %s (marked red in the form)</source>
         <translation>请填写%s（已在表单中标红）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="603" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="606" />
         <source>Errors still open</source>
         <translation>仍有错误</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="604" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="607" />
         <source>The checks still find %n error(s) in this reply.</source>
         <translation><numerusform>检查仍发现 %n 处错误。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="605" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="608" />
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="606" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="609" />
         <source>Show them</source>
         <translation>查看错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="640" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="643" />
         <source>Exporting the .docx and the PDF (LibreOffice)…</source>
         <translation>正在导出 .docx 和 PDF（LibreOffice）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="641" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="644" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="646" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="649" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="648" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="651" />
         <source>Saved %1 and, beside it, %2</source>
         <translation>已保存 %1，同一文件夹中另有 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="652" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="655" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="655" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="658" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="673" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="676" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="690" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="693" />
         <source>Old replies to import</source>
         <translation>选择要导入的旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="691" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="694" />
         <source>Old replies (%s)</source>
         <translation>旧答复 (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="691" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="694" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="701" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="704" />
         <source>Exported the library pack %s</source>
         <translation>已导出资料包 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="711" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="714" />
         <source>Merge library pack</source>
         <translation>合并资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="712" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="715" />
         <source>Dafu library packs (*.dafupack);;All files (*)</source>
         <translation>答复资料包 (*.dafupack);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="729" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="732" />
         <source>Merged the library pack: %n reply(ies) added</source>
         <translation><numerusform>已合并资料包：新增 %n 份答复</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="750" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="753" />
         <source>Choose a paragraph among the library's results first</source>
         <translation>请先在资料库检索结果中选中一个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="761" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="764" />
         <source>Tags of the paragraph: %s</source>
         <translation>段落的标签：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="777" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="780" />
         <source>Tags saved</source>
         <translation>标签已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="808" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="811" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="809" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="812" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="822" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="825" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>

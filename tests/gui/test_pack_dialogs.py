@@ -168,6 +168,30 @@ def test_cancel_midway_keeps_whole_replies_and_merging_again_completes(window, q
         assert library.stats()["replies"] == 153
 
 
+def test_closing_the_window_mid_merge_stops_between_replies(window, qtbot, dialogs, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SAMPLE_TXT.read_text(encoding="utf-8")
+    extra = []
+    for i in range(120):
+        path = folder / f"r{i:03d}.txt"
+        path.write_text(text.replace("JY20230126", f"JY2024{i:04d}").replace("特此回复。", f"另有第{i}项说明。\n特此回复。"),
+                        encoding="utf-8")
+        extra.append(path)
+    pack = colleague_pack(tmp_path, replies=extra)
+    dialogs.expect(choose_file(pack))
+    dialogs.expect(click("Merge"))
+    trigger(window, "merge_pack")
+    dialog = window._pack_dialog
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.isRunning(), timeout=10000)
+    window.shutdown()                                   # as on close, SIGTERM or logout
+    assert not dialog.job.isRunning()
+    with Library(window.library_path) as library:
+        orphans = library.db.execute("SELECT count(*) FROM replies r WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM reply_paragraphs rp WHERE rp.reply_id = r.id)").fetchone()[0]
+        assert orphans == 0 and 1 <= library.stats()["replies"] <= 123
+
+
 def test_a_damaged_pack_is_named_and_nothing_changes(window, qtbot, dialogs, tmp_path):
     bad = tmp_path / "同事的资料包.dafupack"
     bad.write_bytes(b"PK\x03\x04 not really a zip" * 20)

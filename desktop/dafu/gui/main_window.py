@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         """After the first paint: load the word segmenter on a worker, then lay the preview out."""
+        if getattr(self, "_shut", False):    # closed before its first paint was handled: no thread to outlive it
+            return
         from dafu.titles import words
 
         worker = CallWorker(lambda: words("预热"), self)
@@ -116,8 +118,9 @@ class MainWindow(QMainWindow):
         sight, so a full collection no longer walks it all while the clerk types (measured: 23 ms holding the
         GUI thread on a quiet machine, a slice of 60 ms and more under load)."""
         self.preview.checked.disconnect(self._settled)
-        gc.collect()
-        gc.freeze()
+        if not getattr(self, "_shut", False):
+            gc.collect()
+            gc.freeze()
 
     def _open_library(self):
         """The library the settings name; the default one is seeded from the bundled sample on first start,
@@ -872,4 +875,11 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         for worker in list(self._workers):
             worker.wait(10_000)
+        # An import or a pack still running stops between two replies (each whole), before the library closes.
+        for job in (getattr(getattr(self, name, None), attr, None)
+                    for name, attr in (("_import_dialog", "worker"), ("_pack_dialog", "job"))):
+            if job is not None and job.isRunning():
+                job.cancel()
+                job.wait(30_000)
         self.library.close()
+        gc.unfreeze()    # what start-up froze can be collected again once the window is gone

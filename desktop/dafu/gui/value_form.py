@@ -67,6 +67,7 @@ FIELD_LABELS = {
 }
 # The checkbox's own words, beside its label (a template's own yes/no values show "Yes").
 CHECKBOX_TEXT = {"seal": QT_TRANSLATE_NOOP("DraftPanel", "Sealed layout (room for the seal)")}
+YES = QT_TRANSLATE_NOOP("DraftPanel", "Yes")
 TOOLTIPS = {
     "seal": QT_TRANSLATE_NOOP("DraftPanel", "GB/T 9704 §7.3.5.1: the date ends four characters from the right, the "
                                             "issuing body is centred over it, and two blank lines leave room for "
@@ -224,7 +225,7 @@ class ValueForm(QWidget):
                     widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
                 self.wheel_guard.guard(widget)
             elif kind == "bool":
-                widget = QCheckBox(QApplication.translate("DraftPanel", CHECKBOX_TEXT.get(name, "Yes")))
+                widget = QCheckBox(QApplication.translate("DraftPanel", CHECKBOX_TEXT.get(name, YES)))
                 widget.toggled.connect(lambda checked, n=name: self._emit(n, True if checked else None))
             elif name == "opening":
                 # One paragraph: Enter does not break it (the reply would print a space there), a paste
