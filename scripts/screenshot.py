@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [NAME ...] [--out DIR]
 
 Names: main-window (the sample draft, library results, findings), empty-library, missing-values
-(a new draft), find-replace, full-text. Without names, all of them. It never touches the clerk's own
+(a new draft), find-replace, full-text, sealed (加盖印章, 抄送 and 印发机关 in the form; the signature and
+版记 in the preview), export-pack (File → Export library pack), merge-conflicts (the measures a pack
+would change). Without names, all of them. It never touches the clerk's own
 data. Look at the pictures afterwards: Chinese text must render as glyphs, not boxes.
 """
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TXT = ROOT / "resources" / "samples" / "reply_JY20230126.txt"
 SAMPLE_DRAFT = ROOT / "resources" / "samples" / "reply_JY20230126.dafu"
-SHOTS = ["main-window", "empty-library", "missing-values", "find-replace", "full-text"]
+SHOTS = ["main-window", "empty-library", "missing-values", "find-replace", "full-text", "sealed", "export-pack",
+         "merge-conflicts"]
 
 
 def main() -> int:
@@ -83,16 +86,54 @@ def shoot(app, name: str, folder: Path, out: Path) -> None:
         panel.show_full_text()
         wait(app, 200)
         panel.full_text.focus_key(("paragraph", (0, 1), 0), 40)
+    elif name == "sealed":
+        for key, value in (("cc", ["区委办公室", "区政府办公室"]), ("printed_by", "福田区文化广电旅游体育局办公室"),
+                           ("seal", True)):
+            panel.set_value(key, value)
+        panel.focus_field("printed_on")
+    shown = window
+    if name == "export-pack":
+        shown = window.export_pack()
+        wait(app, 400)
+        shown.some_radio.setChecked(True)
+        shown.year_combo.setCurrentIndex(shown.year_combo.findData(2023))
+    elif name == "merge-conflicts":
+        from dafu.gui.conflict_dialog import ConflictDialog
+
+        with Library(library) as lib:
+            shown = ConflictDialog(lib.pack_conflicts(colleague_pack(folder)), "福田区文广旅体局-2023.dafupack", window)
+        shown.show()
     window.preview.update_now()
     wait(app, 900)
+    if name == "sealed":
+        bar = window.preview.browser.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        form_bar = panel.form_scroll.verticalScrollBar()
+        form_bar.setValue(form_bar.maximum())
+        wait(app, 300)
     # A palette of 256 colours keeps the picture small for the README; text stays crisp.
-    image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
+    image = shown.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
     out.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(out), "PNG", 9)
     print(f"{out}: {image.width()}x{image.height()}, {out.stat().st_size // 1024} KB")
     window.shutdown()
     window.deleteLater()
     wait(app, 50)
+
+
+def colleague_pack(folder: Path) -> Path:
+    """A colleague's pack of the sample reply whose office raised one cap and ended another measure."""
+    from dafu.library import Library
+
+    with Library(folder / "colleague.sqlite") as lib:
+        lib.import_path(SAMPLE_TXT)
+        for measure in lib.measures():
+            if measure.cap_yuan == 5_000_000:
+                lib.update_measure(measure.id, cap_yuan=8_000_000, valid_to="2025-12-31")
+            elif measure.cap_yuan == 1_000_000:
+                lib.update_measure(measure.id, valid_to="2024-12-31")
+        lib.export_pack(folder / "colleague.dafupack")
+    return folder / "colleague.dafupack"
 
 
 def wait(app, ms: int) -> None:

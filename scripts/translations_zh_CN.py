@@ -67,7 +67,8 @@ ZH = {
     "Done: %1 replies imported, %2 already in the library, %3 skipped.":
         "完成：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件。",
     "Choose a folder first.": "请先选择文件夹。", "Choose folder…": "选择文件夹…",
-    "Choose the folder that holds the old replies (.docx, .txt)": "选择存放旧答复的文件夹（.docx、.txt）",
+    "Choose the folder that holds the old replies (.docx .doc .wps .pdf .txt)":
+        "选择存放旧答复的文件夹（.docx、.doc、.wps、.pdf、.txt）",
     "Import": "导入", "Imported %1 of %2: %3": "已处理 %1/%2：%3", "Looking for replies…": "正在查找答复文件…",
     "Ready to import.": "可以开始导入。",
     # Library side: search pane, measures table and dialog
@@ -91,10 +92,10 @@ ZH = {
     "Replaced %n occurrence(s)": "已替换 %n 处", "Find in the draft": "在草稿中查找", "Replace with": "替换为",
     "Previous": "上一处", "Next": "下一处", "Replace": "替换", "Replace all": "全部替换", "Close (Esc)": "关闭（Esc）",
     "Insert into the draft": "插入草稿", "Tags…": "标签…", "The library is empty": "资料库还是空的",
-    "Import a folder of your office's earlier replies (.docx or .txt): their paragraphs and the policy measures they "
-    "cite become searchable here, and you build new replies from them. Or start with the sample reply that comes "
-    "with Dafu.": "导入本单位以往答复所在的文件夹（.docx 或 .txt）：其中的段落和引用的政策措施都能在这里检索，"
-                 "用来拼写新的答复。也可以先加入软件自带的示例答复看看。",
+    "Import a folder of your office's earlier replies (.docx .doc .wps .pdf .txt): their paragraphs and the policy "
+    "measures they cite become searchable here, and you build new replies from them. Or start with the sample reply "
+    "that comes with Dafu.": "导入本单位以往答复所在的文件夹（.docx、.doc、.wps、.pdf、.txt）：其中的段落和引用的"
+                             "政策措施都能在这里检索，用来拼写新的答复。也可以先加入软件自带的示例答复看看。",
     "Import old replies…": "导入旧答复…", "Add the sample reply": "加入示例答复",
     "&Find…": "查找(&F)…", "Find and &replace…": "查找和替换(&R)…",
     "&Copy reply body for the online system": "复制答复正文（供网上办理系统）(&C)", "New s&ubheading": "新建下级标题(&U)",
@@ -132,6 +133,67 @@ ZH = {
     "Dafu library (*.sqlite);;All files (*)": "答复资料库 (*.sqlite);;所有文件 (*)",
     "New tag, e.g. 养老 or 2024年重点": "新标签，如“养老”或“2024年重点”", "Add": "添加",
     "No findings in what is written so far": "已写部分未发现问题",
+    "Import old reply fi&les…": "导入旧答复文件(&L)…", "Old replies to import": "选择要导入的旧答复",
+    "Old replies (%s)": "旧答复 (%s)", "All files (*)": "所有文件 (*)",
+    # library packs (File → Export / Merge library pack)
+    "E&xport library pack…": "导出资料包(&X)…", "&Merge library pack…": "合并资料包(&M)…",
+    "Export library pack": "导出资料包", "Merge library pack": "合并资料包",
+    "A library pack carries replies with their paragraphs, the measures they cite and their tags to a colleague's "
+    "Dafu as one file (File → Merge library pack there).":
+        "资料包把答复连同其段落、引用的政策措施和标签打包成一个文件，交给同事的答复软件（在那里用“文件 → 合并资料包”）。",
+    "The whole library": "整个资料库", "Only the replies that match:": "只导出符合以下条件的答复：", "Any": "不限",
+    "Replies to deputies' suggestions": "人大代表建议答复", "Replies to proposals": "政协提案答复",
+    "Co-handling opinions": "会办意见", "Letters": "复函", "Any date, or e.g. 2024年1月1日": "不限，或如 2024年1月1日",
+    "Year": "年份", "Kind": "类别", "Dated on or after": "成文日期不早于", "Export…": "导出…",
+    "Choose what to export, then Export… to choose where.": "选择要导出的内容，再点“导出…”选择保存位置。",
+    "“%s” is not a date: write it as 2024年1月1日 or 2024-1-1.": "“%s”不是日期：请写成 2024年1月1日 或 2024-1-1。",
+    "since %s": "%s以后", "library": "资料库", "pack": "资料包",
+    "Choose at least one condition, or export the whole library.": "请至少选择一个条件，或导出整个资料库。",
+    "Dafu library packs (*.dafupack)": "答复资料包 (*.dafupack)",
+    "Dafu library packs (*.dafupack);;All files (*)": "答复资料包 (*.dafupack);;所有文件 (*)",
+    "Gathering the replies…": "正在收集答复…", "Gathered %1 of %2 replies…": "已收集 %1/%2 份答复…",
+    "Cancelled: no pack was written.": "已取消：没有写出资料包。",
+    "Exported %1: %2 replies, %3 paragraphs, %4 measures.": "已导出 %1：答复 %2 份、段落 %3 段、政策措施 %4 项。",
+    "Cancelling after the current reply…": "正在取消（当前这份答复处理完后停止）…", "Stopped: %s": "已停止：%s",
+    "Pack: %s": "资料包：%s", "Reading the pack…": "正在读取资料包…", "Not merged: nothing changed.": "未合并：资料库没有任何改动。",
+    "Merging…": "正在合并…", "Merged %1 of %2 replies…": "已合并 %1/%2 份答复…", "Cancelled: nothing merged.": "已取消：没有合并任何内容。",
+    "Replies: %1 added, %2 already in the library. Paragraphs: %3 new. Measures: %4 added, %5 updated.":
+        "答复：新增 %1 份，%2 份资料库中已有。段落：新增 %3 段。政策措施：新增 %4 项，更新 %5 项。",
+    "%n measure(s) kept as in this library.": "%n 项政策措施保留本机的数值。",
+    "Cancelled — the replies merged so far are whole; merge the pack again to finish. %s":
+        "已取消——已合并的答复都是完整的；再次合并这个资料包即可完成。%s",
+    "Done. %s": "完成。%s", "Exported the library pack %s": "已导出资料包 %s",
+    "Merged the library pack: %n reply(ies) added": "已合并资料包：新增 %n 份答复",
+    # the conflict dialog
+    "Measures that differ": "数值不同的政策措施",
+    "%n measure(s) in the pack %1 have other figures or validity than in this library. Choose for each which to "
+    "keep; the merge then brings in everything else.":
+        "资料包 %1 中有 %n 项政策措施与本机的数值或有效期不同。请逐项选择以哪一方为准；其余内容随后一并合并。",
+    "Keep all of mine": "全部保留本机", "Take all from the pack": "全部采用资料包", "Merge": "合并",
+    "Policy year": "政策年份", "Support item": "支持事项", "Text": "原文", "Rate": "比例", "Rate base": "比例基数",
+    "Rate kind": "比例方式", "One-off": "一次性", "(none)": "（无）", "Yes": "是", "No": "否",
+    "This library": "本机", "The pack": "资料包", "Keep mine": "保留本机的", "Take the pack's": "采用资料包的",
+    # PDF for publication
+    "Export &PDF for publication…": "导出 PDF（供公开）(&P)…", "Export PDF for publication": "导出 PDF（供公开）",
+    "PDF documents (*.pdf)": "PDF 文档 (*.pdf)", "Replace files?": "替换文件？",
+    "%s already exist(s) in this folder. Replace?": "此文件夹中已有 %s，要替换吗？", "Replace": "替换",
+    "Writes the .docx and, beside it, a PDF for publication (made by LibreOffice)":
+        "写出 .docx，并在同一文件夹生成供公开的 PDF（由 LibreOffice 转换）",
+    "Needs LibreOffice, which was not found: install it (or set DAFU_SOFFICE to its soffice) to export a PDF":
+        "需要 LibreOffice，但未找到：安装 LibreOffice（或将 DAFU_SOFFICE 设为其 soffice 程序）后才能导出 PDF",
+    "Exporting the .docx and the PDF (LibreOffice)…": "正在导出 .docx 和 PDF（LibreOffice）…",
+    "Saved %1 and, beside it, %2": "已保存 %1，同一文件夹中另有 %2",
+    # seal and 版记 in the form
+    "Seal": "加盖印章", "Printed by": "印发机关", "Printed on": "印发日期",
+    "Sealed layout (room for the seal)": "盖章版式（落款处留出印章位置）",
+    "GB/T 9704 §7.3.5.1: the date ends four characters from the right, the issuing body is centred over it, and "
+    "two blank lines leave room for the seal":
+        "GB/T 9704—2012 第7.3.5.1条：成文日期右空四字，发文机关署名以成文日期为准居中，空两行留出盖章位置",
+    "The 印发机关 of the 版记 at the foot of the last page (printed with 抄送); empty: the issuing body":
+        "末页版记中的印发机关（有抄送时印出）；留空则同发文机关",
+    "The 印发日期 of the 版记 (printed with 抄送); empty: the date": "版记中的印发日期（有抄送时印出）；留空则同成文日期",
+    "Empty: as the %1 (%2)": "留空则同%1（%2）",
+    "Under the date (附注)": "成文日期下方（附注）", "In the page footer": "页脚",
 }
 
 

@@ -59,5 +59,6 @@ def window(qtbot, settings, monkeypatch):
     # The clerk's window has the keyboard: on a bare X server (no window manager) only activateWindow gives it.
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(lambda: not win.preview.is_held(), timeout=10000)   # laid out after the first paint
     yield win
     win.shutdown()

@@ -2,6 +2,7 @@
 (QAction.trigger(), which passes triggered(bool)'s ``checked``) or its shortcut — with the dialogs it
 opens answered by clicking. A new action without a step here fails the first test."""
 import shutil
+import subprocess
 
 import pytest
 from docx import Document
@@ -12,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from dafu.draftio import read_draft
 from dafu.library import Library
+from dafu.library.packs import summary
 from library_fixtures import type_text, write_variants
-from tests_paths import SAMPLE_DRAFT
+from tests_paths import ROOT, SAMPLE_DRAFT
 from ui import choose_file, click
 
 STEPS = {}
@@ -46,6 +48,7 @@ def win(qtbot, settings, draft_copy, monkeypatch):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(lambda: not window.preview.is_held(), timeout=10000)   # laid out after the first paint
     yield window
     window.shutdown()
 
@@ -161,6 +164,58 @@ def _export_form(window, qtbot, dialogs, tmp_path):
     window._export_box.close()
 
 
+@step("export_pdf")
+def _export_pdf(window, qtbot, dialogs, tmp_path):
+    """The .docx and, beside it, the PDF for publication (LibreOffice), off the GUI thread."""
+    target = tmp_path / "公开" / "JY20230126答复.pdf"
+    target.parent.mkdir()
+    dialogs.expect(click("Export anyway"))
+    dialogs.expect(choose_file(target))
+    with qtbot.waitSignal(window.exported, timeout=120000):
+        act(window, "export_pdf").trigger()
+        assert window.isEnabled()                      # the conversion runs on a worker thread
+    assert target.with_suffix(".docx").is_file()
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "尊敬的张昊等代表：" in text and "福田区文化广电旅游体育局" in text
+    assert window._export_box.text().startswith(f"Saved {target} and, beside it, JY20230126答复.docx")
+    window._export_box.close()
+
+
+@step("export_pack")
+def _export_pack(window, qtbot, dialogs, tmp_path):
+    act(window, "export_pack").trigger()
+    dialog = window._pack_dialog
+    target = tmp_path / "whole.dafupack"
+    dialogs.expect(choose_file(target))
+    click("Export…")(dialog)                           # the whole library (the default choice)
+    qtbot.waitUntil(lambda: dialog.complete, timeout=30000)
+    assert summary(target).replies == 1 and summary(target).filters == {}
+    dialog.cancel_button.click()                       # Close
+    assert not dialog.isVisible()
+
+
+@step("merge_pack")
+def _merge_pack(window, qtbot, dialogs, tmp_path):
+    other = tmp_path / "colleague.sqlite"
+    with Library(other) as library:
+        library.import_path(write_variants(tmp_path / "variants"))
+        fashion = next(m for m in library.measures() if m.cap_yuan == 5_000_000)
+        library.update_measure(fashion.id, cap_yuan=6_000_000)
+        library.export_pack(tmp_path / "colleague.dafupack")
+    dialogs.expect(choose_file(tmp_path / "colleague.dafupack"))
+    dialogs.expect(lambda conflicts: (click("Take the pack's")(conflicts), click("Merge")(conflicts)))
+    window.library_panel.search_box.setFocus()
+    act(window, "merge_pack").trigger()
+    dialog = window._pack_dialog
+    qtbot.waitUntil(lambda: dialog.complete, timeout=30000)
+    assert "Replies: 2 added, 0 already in the library." in dialog.label.text()
+    with Library(window.library_path) as library:
+        assert library.stats()["replies"] == 3 and any(m.cap_yuan == 6_000_000 for m in library.measures())
+    qtbot.waitUntil(lambda: window.library_panel.year_filter.findData(2024) >= 0, timeout=5000)
+    dialog.cancel_button.click()
+
+
 @step("import")
 def _import(window, qtbot, dialogs, tmp_path):
     folder = tmp_path / "old-replies"
@@ -170,6 +225,24 @@ def _import(window, qtbot, dialogs, tmp_path):
     press(window, "Ctrl+I")                   # once: "expected str … not bool"
     dialog = wait_import(qtbot, window)
     assert dialog.imported == 2
+
+
+@step("import_files")
+def _import_files(window, qtbot, dialogs, tmp_path):
+    """Single files, in any format the importer reads: the file chooser lists them all."""
+    reply = tmp_path / "JY20220311答复.docx"
+    shutil.copy(ROOT / "tests" / "data" / "real" / "dev" / "005.docx", reply)
+    filters = []
+
+    def answer(dialog):
+        filters.extend(dialog.nameFilters())
+        choose_file(reply)(dialog)
+
+    dialogs.expect(answer)
+    act(window, "import_files").trigger()
+    dialog = wait_import(qtbot, window)
+    assert dialog.imported == 1
+    assert filters[0] == "Old replies (*.txt *.docx *.doc *.wps *.pdf)"
 
 
 @step("quit")

@@ -91,3 +91,17 @@ def test_templates_are_named_in_words(window):
 def test_second_level_headings_do_not_fall_back_to_a_thin_kai(window):
     assert "UKai" not in preview_module.FONT["h2"]
     assert preview_module.FONT["h2"].startswith("'楷体_GB2312'")
+
+
+def test_every_place_that_names_the_formats_names_all_the_importer_reads(window, qtbot):
+    """The empty-library page, the import dialog and the file chooser list what dafu.reading reads."""
+    from PySide6.QtWidgets import QLabel
+
+    from dafu.gui.import_dialog import ImportDialog
+    from dafu.reading.formats import SUPPORTED
+
+    page = " ".join(label.text() for label in window.library_panel.empty_page.findChildren(QLabel))
+    dialog = ImportDialog(window.library_path)
+    qtbot.addWidget(dialog)
+    for text in (page, dialog.folder_edit.placeholderText()):
+        assert all(suffix in text for suffix in SUPPORTED), text

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 
 from dafu.gui.library_panel import HIT_ROLE
 from dafu.model import BlockKind
+from tests_paths import SAMPLE_DRAFT
 
 
 def outline_headings(window):
@@ -27,7 +28,8 @@ def outline_headings(window):
 
 def test_window_opens_the_sample_with_preview_and_findings(window, qtbot):
     assert window.draft_panel.draft.values["number"] == "JY20230126"
-    assert "关于深圳市福田区第八届人民代表大会" in window.preview.browser.toPlainText()
+    # laid out just after the window's first paint (once a worker has loaded the word segmenter)
+    qtbot.waitUntil(lambda: "关于深圳市福田区第八届人民代表大会" in window.preview.browser.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: window.preview.finding_count() == 19, timeout=5000)
     assert outline_headings(window)[:2] == ["一、工作开展情况", "（一）政策引导，构建数智时尚公共服务体系"]
 
@@ -197,3 +199,20 @@ def test_keyboard_moves_a_paragraph_across_section_boundaries(window, qtbot):
     panel.undo_stack.undo()
     panel.undo_stack.undo()
     assert draft.sections[1].paragraphs[0].text == moved
+
+
+def test_the_first_preview_waits_for_the_first_paint(qtbot, settings):
+    """Start-up: the window is painted (and the clerk can type) before the reply is laid out, whose title
+    needs the word segmenter (~100 ms to load); the preview follows without anything more to do."""
+    from dafu.gui.main_window import MainWindow
+
+    window = MainWindow(settings, draft_file=SAMPLE_DRAFT)
+    qtbot.addWidget(window)
+    try:
+        assert window.preview.document is None and window.preview.browser.toPlainText() == ""
+        with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+            window.show()
+        assert window.preview.document.first(BlockKind.TITLE).lines
+        qtbot.waitUntil(lambda: window.preview.finding_count() == 19, timeout=5000)
+    finally:
+        window.shutdown()

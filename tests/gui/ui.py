@@ -10,7 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 
 # Dialogs the app opens without blocking (dialog.open()); tests work them directly.
-NON_BLOCKING = {"import_dialog", "replies_dialog", "settings_dialog", "exported_box", "about_box"}
+NON_BLOCKING = {"import_dialog", "replies_dialog", "settings_dialog", "exported_box", "about_box", "export_pack_dialog",
+                "merge_pack_dialog"}
 
 
 class DialogAnswers:

@@ -56,6 +56,13 @@ def open_file(parent: QWidget, title: str, folder: str = "", filters: str = "") 
     return path
 
 
+def open_files(parent: QWidget, title: str, folder: str = "", filters: str = "") -> list[str]:
+    """The files the clerk chose to open ([] for none)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    _back_to(parent)
+    return paths
+
+
 def save_file(parent: QWidget, title: str, suggested: str = "", filters: str = "",
               options: QFileDialog.Option = QFileDialog.Option(0)) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters, options=options)

@@ -349,14 +349,19 @@ class DraftPanel(QWidget):
         self.refresh()
 
     def _rebuild_form(self) -> None:
+        from dafu.valuetypes import DEFAULT_TYPES
+
         try:
             info = self.templates.info(self.draft.template)
             names = list(info.requires) + [n for n in info.optional if n not in info.requires]
             required = set(info.requires)
+            types = {n: info.types.get(n) or DEFAULT_TYPES.get(n) for n in names}
         except Exception:
             names, required = sorted(self.draft.values), set()
-        if names != list(self.value_form.fields) or required != self.value_form.required:
-            self.value_form.build(names, required)   # the same template keeps its fields (and the focus)
+            types = {n: DEFAULT_TYPES.get(n) for n in names}
+        if names != list(self.value_form.fields) or required != self.value_form.required \
+                or types != self.value_form.types:
+            self.value_form.build(names, required, types)   # the same template keeps its fields (and the focus)
         self._fields = self.value_form.fields
         self.value_form.set_values(self.draft.values)
 

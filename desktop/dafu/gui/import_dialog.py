@@ -65,7 +65,8 @@ class ImportDialog(QDialog):
         self.resize(600, 400)
         self.folder_edit = QLineEdit()
         self.folder_edit.setReadOnly(True)
-        self.folder_edit.setPlaceholderText(self.tr("Choose the folder that holds the old replies (.docx, .txt)"))
+        self.folder_edit.setPlaceholderText(self.tr("Choose the folder that holds the old replies "
+                                                    "(.docx .doc .wps .pdf .txt)"))
         self.choose_button = QPushButton(self.tr("Choose folder…"))
         self.choose_button.clicked.connect(lambda: self.choose_folder())
         folder_row = QHBoxLayout()

@@ -174,9 +174,9 @@ class LibraryPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
-        text = QLabel(self.tr("Import a folder of your office's earlier replies (.docx or .txt): their paragraphs "
-                              "and the policy measures they cite become searchable here, and you build new "
-                              "replies from them. Or start with the sample reply that comes with Dafu."))
+        text = QLabel(self.tr("Import a folder of your office's earlier replies (.docx .doc .wps .pdf .txt): their "
+                              "paragraphs and the policy measures they cite become searchable here, and you build "
+                              "new replies from them. Or start with the sample reply that comes with Dafu."))
         text.setWordWrap(True)
         self.empty_import_button = QPushButton(self.tr("Import old replies…"))
         self.empty_import_button.setDefault(True)

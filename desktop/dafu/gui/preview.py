@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
@@ -14,7 +15,8 @@ from dafu.errors import DafuError
 from dafu.gui.assembly import Assembly, assemble_for_preview
 from dafu.gui.value_form import field_label
 from dafu.gui.workers import QueryWorker
-from dafu.model import BlockKind, ReplyDocument
+from dafu.model import Block, BlockKind, ReplyDocument
+from dafu.titles import width_em
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 # Official names first; the free stand-ins a Linux machine has after them.
@@ -39,22 +41,35 @@ RELAYOUT_MS = 80
 
 
 PLACEHOLDER_STYLE = "color:#b3261e; background-color:#fde8e8"
+BODY_PT = 16          # one character of the body (三号)
+BLANK_LINE_PT = 22    # a blank line of the body as the preview sets it (the signature's one, or two when sealed)
 
 
-def document_html(document: ReplyDocument, scale: float = 1.0, placeholders: list[str] | None = None) -> str:
+def document_html(document: ReplyDocument, scale: float = 1.0, placeholders: list[str] | None = None,
+                  dpi: float = 96.0, measure: Callable[[str], float] | None = None) -> str:
     """The reply as HTML in the official fonts and sizes (times ``scale``), each block anchored as b{index};
-    the marks standing in for missing values in red."""
-    html_text = _document_html(document)
+    the marks standing in for missing values in red. Margins and paddings are written in points like the
+    rest and turned into pixels for ``dpi`` (Qt's rich text takes them in px only and ignores pt).
+    ``measure(text)`` is a body line's width in points at 16 pt (default: one em a Chinese character)."""
+    html_text = _document_html(document, measure or (lambda text: width_em(text) * BODY_PT))
     for mark in placeholders or ():
         escaped = html.escape(mark)
         html_text = html_text.replace(escaped, f"<span style='{PLACEHOLDER_STYLE}'>{escaped}</span>")
+    px_per_pt = scale * dpi / 72
+
+    def in_px(declaration: re.Match) -> str:
+        return re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * px_per_pt:.0f}px", declaration.group(0))
+
+    html_text = re.sub(r"(?:margin|padding)[\w-]*:[^;'\"]*", in_px, html_text)
     if scale != 1.0:
         html_text = re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * scale:.1f}pt", html_text)
     return html_text
 
 
-def _document_html(document: ReplyDocument) -> str:
+def _document_html(document: ReplyDocument, measure: Callable[[str], float]) -> str:
     out = [f"<body style=\"font-family:{FONT['body']}; font-size:16pt; color:#000\">"]
+    issuer, blank_lines, issuer_right, date_right = _signature(document, measure)
+    imprint_open, done = False, set()
     for i, block in enumerate(document.blocks):
         text = html.escape(block.display_text)
         anchor = f"<a name='b{i}'></a>"
@@ -69,17 +84,40 @@ def _document_html(document: ReplyDocument) -> str:
         elif kind in (BlockKind.PARAGRAPH, BlockKind.CLOSING, BlockKind.NOTE):
             out.append(f"<p style='margin:0'>{anchor}{INDENT}{text}</p>")
         elif kind is BlockKind.ISSUER:
-            out.append(f"<p align='right' style='margin-top:16pt; margin-right:32pt'>{anchor}{text}</p>")
+            out.append(f"<p align='right' style='margin:0; margin-top:{BLANK_LINE_PT * blank_lines}pt; "
+                       f"margin-right:{issuer_right:.1f}pt'>{anchor}{text}</p>")
         elif kind is BlockKind.DATE:
-            out.append(f"<p align='right' style='margin:0; margin-right:64pt'>{anchor}{text}</p>")
-        elif kind is BlockKind.CC:
-            out.append(f"<p style='font-size:14pt; margin-top:16pt'>{anchor}{text}</p>")
+            top = 0 if issuer is not None else BLANK_LINE_PT * blank_lines
+            out.append(f"<p align='right' style='margin:0; margin-top:{top}pt; "
+                       f"margin-right:{date_right:.1f}pt'>{anchor}{text}</p>")
+        elif kind in (BlockKind.CC, BlockKind.PRINTED_BY, BlockKind.PRINTED_ON):
+            if not imprint_open:   # the 版记: between full-width rules at the foot of the last page
+                out.append("<hr style='margin-top:24pt'>")
+                imprint_open = True
+            if kind is BlockKind.CC:
+                out.append(f"<p style='font-size:14pt; margin:0; margin-left:14pt; margin-right:14pt'>"
+                           f"{anchor}{text}</p><hr>")
+            elif kind is BlockKind.PRINTED_BY:
+                printed_on = next((j for j in range(i + 1, len(document.blocks))
+                                   if document.blocks[j].kind is BlockKind.PRINTED_ON), None)
+                date_cell = ""
+                if printed_on is not None:
+                    done.add(printed_on)
+                    date_cell = f"<a name='b{printed_on}'></a>{html.escape(document.blocks[printed_on].display_text)}"
+                out.append(f"<table width='100%' cellspacing='0' cellpadding='0' style='font-size:14pt'><tr>"
+                           f"<td style='padding-left:14pt'>{anchor}{text}</td>"
+                           f"<td align='right' style='padding-right:14pt'>{date_cell}</td></tr></table><hr>")
+            elif i not in done:
+                out.append(f"<p align='right' style='font-size:14pt; margin:0; margin-right:14pt'>"
+                           f"{anchor}{text}</p><hr>")
         elif kind is BlockKind.TABLE:
             rows = "".join("<tr>" + "".join(f"<td style='padding:6px'>{html.escape(c)}</td>" for c in row) + "</tr>"
                            for row in block.rows)
             out.append(f"{anchor}<table border='1' cellspacing='0' width='100%' style='font-size:14pt'>{rows}</table>")
         elif kind in (BlockKind.CLASS_MARK, BlockKind.DOC_NUMBER, BlockKind.SIGNER):
             out.append(f"<p align='right' style='margin:0'>{anchor}{text}</p>")
+        elif kind is BlockKind.SEAL:
+            continue   # a marker: the signature below is laid out for the seal
         elif kind is BlockKind.SPACER:
             out.append("<p>&nbsp;</p>")
         else:
@@ -88,11 +126,35 @@ def _document_html(document: ReplyDocument) -> str:
     return "".join(out)
 
 
+def _signature(document: ReplyDocument, measure: Callable[[str], float]) -> tuple[Block | None, int, float, float]:
+    """(issuing body block, blank lines above it, its distance from the right edge, the date's) in points,
+    by the rules the export follows (GB/T 9704 §7.3.5; dafu.export.layout): not sealed, the issuing body two
+    characters in from the right and the date starting two characters right of it (a longer date two in from
+    the right, the body moved left); sealed, the date ending four characters in and the issuing body centred
+    over it, below two blank lines. Widths are measured in the preview's font, so the positions hold on screen
+    as they will on paper."""
+    issuer, date = document.first(BlockKind.ISSUER), document.first(BlockKind.DATE)
+    issuer_w = measure(issuer.display_text) / BODY_PT if issuer is not None else 0.0
+    date_w = measure(date.display_text) / BODY_PT if date is not None else 0.0
+    if document.sealed or issuer is None:
+        date_right = 4.0
+        issuer_right = max(0.0, date_right + (date_w - issuer_w) / 2)
+        blank = 2 if document.sealed else 1
+    else:
+        issuer_right, blank = 2.0, 1
+        date_right = issuer_right + issuer_w - 2 - date_w
+        if date_right < 2:
+            date_right = 2.0
+            issuer_right = max(0.0, date_right + date_w + 2 - issuer_w)
+    return issuer, blank, issuer_right * BODY_PT, date_right * BODY_PT
+
+
 class PreviewPanel(QWidget):
     finding_activated = Signal(object, object)   # Finding, where it is in the draft (TextMatch or None)
     fix_requested = Signal(object, object)       # Finding, TextMatch or None (Apply fix, with or without a fix)
     checked = Signal(int)                        # findings shown for the latest document
     problems_changed = Signal(dict)              # value name -> what is missing or wrong with it
+    rendered = Signal()                          # a document was laid out in the browser
 
     def __init__(self, templates, parent: QWidget | None = None):
         super().__init__(parent)
@@ -150,6 +212,8 @@ class PreviewPanel(QWidget):
         self._relayout.timeout.connect(self._render_html)
         self.browser.viewport().installEventFilter(self)
         self._latest_check = 0
+        self._held = False
+        self._html: str | None = None      # what the browser shows
 
     def set_library_path(self, path) -> None:
         """Check off the GUI thread on a private connection to this library (None: check inline, no library)."""
@@ -172,10 +236,24 @@ class PreviewPanel(QWidget):
         self.draft = draft
         self.document, self.assembly, self.sources, self._shown = None, None, {}, None
         self.browser.clear()
+        self._html = None
         self.findings.clear()
         self.summary.setText("")
         self.error_label.hide()
         self._update_fix_button()
+
+    def hold(self) -> None:
+        """Render nothing until ``release()`` (or an explicit update): the window's first paint comes first."""
+        self._timer.stop()
+        self._held = True
+
+    def is_held(self) -> bool:
+        return self._held
+
+    def release(self) -> None:
+        """Render now if nothing was rendered since ``hold()``."""
+        if self._held:
+            self.update_now()
 
     def schedule(self, draft: Draft) -> None:
         """Update soon: typing restarts the timer, so a burst of keys costs one render and check."""
@@ -184,6 +262,7 @@ class PreviewPanel(QWidget):
 
     def update_now(self) -> None:
         self._timer.stop()
+        self._held = False
         if self.draft is None:
             return
         assembly = assemble_for_preview(self.draft, self.templates, field_label)
@@ -193,6 +272,7 @@ class PreviewPanel(QWidget):
         if assembly.document is None:
             self.document, self.sources = None, {}
             self.browser.clear()
+            self._html = None
             self._show_findings([], None)
             self.summary.setText(self.tr("Not checked: the reply cannot be laid out yet"))
             return
@@ -227,13 +307,29 @@ class PreviewPanel(QWidget):
         if self.document is None or (not force and abs(scale - self.scale) < 0.01):
             return
         self.scale = scale
-        scroll = self.browser.verticalScrollBar().value()
         placeholders = self.assembly.placeholders if self.assembly else []
-        self.browser.setHtml(document_html(self.document, scale, placeholders))
-        self._anchors = self._anchor_positions()
-        self.browser.verticalScrollBar().setValue(scroll)
+        html_text = document_html(self.document, scale, placeholders, self.browser.viewport().logicalDpiX(),
+                                  self._measure_body())
+        # The same reply again (checked again, the library's measures changed, F7): nothing to lay out. Laying
+        # a ten-page reply out holds the GUI thread 10–25 ms, the longest slice while the clerk types.
+        if html_text != self._html:
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(html_text)
+            self._html = html_text
+            self._anchors = self._anchor_positions()
+            self.browser.verticalScrollBar().setValue(scroll)
         if self._follow is not None:
             self.follow(self._follow)
+        self.rendered.emit()
+
+    def _measure_body(self) -> Callable[[str], float]:
+        """A line's width in points at 16 pt in the body's font as the browser resolves it."""
+        font = QFont()
+        font.setFamilies([f.strip(" '") for f in FONT["body"].split(",") if f.strip(" '") != "serif"])
+        font.setPointSizeF(BODY_PT)
+        metrics = QFontMetricsF(font, self.browser.viewport())
+        dpi = self.browser.viewport().logicalDpiX()
+        return lambda text: metrics.horizontalAdvance(text) * 72 / dpi
 
     def _anchor_positions(self) -> dict[int, int]:
         """Block index -> position of its anchor in the browser's text."""

@@ -12,15 +12,24 @@ import re
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QCalendarWidget, QComboBox, QFormLayout,
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QCalendarWidget, QCheckBox, QComboBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QToolButton, QWidget)
 
 from dafu.filters import as_date
 from dafu.gui.paragraph_editor import ParagraphEditor
 
 CHOICES = {"result_class": ["", "A", "B", "C"], "disclosure": ["", "主动公开", "依申请公开", "不予公开"],
-           "contact_placement": ["note", "footer"]}
+           "contact_placement": ["note", "footer"], "consulted": ["", "是", "否"]}
 LIST_FIELDS = {"cc", "title_lines"}
+# Choices shown in the clerk's words, stored as the template's value.
+CHOICE_WORDS = {"contact_placement": {"note": QT_TRANSLATE_NOOP("DraftPanel", "Under the date (附注)"),
+                                      "footer": QT_TRANSLATE_NOOP("DraftPanel", "In the page footer")}}
+# A yes/no value whose "not given" differs from "no" (the feedback form prints □是　□否 without it) is a
+# choice of three; every other yes/no value of a template (seal …) is a checkbox.
+TRISTATE = {"consulted": {"是": True, "否": False}}
+# What a value that is left empty falls back to in the templates (shown greyed in the empty field).
+DEFAULTS_FROM = {"printed_by": "issuing_body", "printed_on": "date"}
+DEFAULT_TEXT = QT_TRANSLATE_NOOP("DraftPanel", "Empty: as the %1 (%2)")
 FIELD_LABELS = {
     "meeting": QT_TRANSLATE_NOOP("DraftPanel", "Meeting"),
     "meeting_short": QT_TRANSLATE_NOOP("DraftPanel", "Meeting (short form)"),
@@ -52,6 +61,20 @@ FIELD_LABELS = {
     "consulted": QT_TRANSLATE_NOOP("DraftPanel", "Consulted"),
     "form_title": QT_TRANSLATE_NOOP("DraftPanel", "Form title"),
     "return_days": QT_TRANSLATE_NOOP("DraftPanel", "Return within days"),
+    "seal": QT_TRANSLATE_NOOP("DraftPanel", "Seal"),
+    "printed_by": QT_TRANSLATE_NOOP("DraftPanel", "Printed by"),
+    "printed_on": QT_TRANSLATE_NOOP("DraftPanel", "Printed on"),
+}
+# The checkbox's own words, beside its label (a template's own yes/no values show "Yes").
+CHECKBOX_TEXT = {"seal": QT_TRANSLATE_NOOP("DraftPanel", "Sealed layout (room for the seal)")}
+YES = QT_TRANSLATE_NOOP("DraftPanel", "Yes")
+TOOLTIPS = {
+    "seal": QT_TRANSLATE_NOOP("DraftPanel", "GB/T 9704 §7.3.5.1: the date ends four characters from the right, the "
+                                            "issuing body is centred over it, and two blank lines leave room for "
+                                            "the seal"),
+    "printed_by": QT_TRANSLATE_NOOP("DraftPanel", "The 印发机关 of the 版记 at the foot of the last page (printed "
+                                                  "with 抄送); empty: the issuing body"),
+    "printed_on": QT_TRANSLATE_NOOP("DraftPanel", "The 印发日期 of the 版记 (printed with 抄送); empty: the date"),
 }
 PROBLEM_BASE = QColor("#fde8e8")
 PROBLEM_TEXT = "#b3261e"
@@ -175,21 +198,35 @@ class ValueForm(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.required: set[str] = set()
         self.problems: dict[str, str] = {}
+        self.types: dict = {}
         self._loading = False
 
-    def build(self, names: list[str], required: set[str]) -> None:
+    def build(self, names: list[str], required: set[str], types: dict | None = None) -> None:
+        """One field per name; ``types`` (name -> the template's ValueType) picks the kind of field:
+        a checkbox for yes/no, the date field for dates, a list for choices."""
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields, self.labels, self.required, self.problems = {}, {}, set(required), {}
+        types = dict(types or {})
+        self.types = types
         for name in names:
+            kind = getattr(types.get(name), "kind", "text")
             label = QLabel(field_label(name) + (" *" if name in required else ""))
-            if name in CHOICES:
+            if name in CHOICES or (kind == "choice" and name not in TRISTATE):
                 widget = QComboBox()
-                widget.setEditable(name != "contact_placement")
-                for choice in CHOICES[name]:
-                    widget.addItem(choice, choice)
-                widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
+                widget.setEditable(name not in ("contact_placement", *TRISTATE) and kind != "choice")
+                words = CHOICE_WORDS.get(name, {})
+                for choice in CHOICES.get(name) or ["", *types[name].choices]:
+                    widget.addItem(QApplication.translate("DraftPanel", words[choice]) if choice in words else choice,
+                                   choice)
+                if words:   # shown in words, stored as the template's value (note / footer)
+                    widget.currentIndexChanged.connect(lambda _i, n=name, w=widget: self._emit(n, w.currentData()))
+                else:
+                    widget.currentTextChanged.connect(lambda text, n=name: self._edited(n, text))
                 self.wheel_guard.guard(widget)
+            elif kind == "bool":
+                widget = QCheckBox(QApplication.translate("DraftPanel", CHECKBOX_TEXT.get(name, YES)))
+                widget.toggled.connect(lambda checked, n=name: self._emit(n, True if checked else None))
             elif name == "opening":
                 # One paragraph: Enter does not break it (the reply would print a space there), a paste
                 # of several lines is joined the Chinese way.
@@ -197,12 +234,15 @@ class ValueForm(QWidget):
                 widget.setFixedHeight(80)
                 widget.textChanged.connect(lambda n=name, w=widget: self._edited(n, w.toPlainText()))
                 self.wheel_guard.guard(widget)
-            elif name == "date":
+            elif name == "date" or kind == "date":
                 widget = DateField()
                 widget.edited.connect(lambda value, n=name: self._emit(n, value))
             else:
                 widget = QLineEdit()
                 widget.textEdited.connect(lambda text, n=name: self._edited(n, text))
+            if name in TOOLTIPS:
+                label.setToolTip(QApplication.translate("DraftPanel", TOOLTIPS[name]))
+                widget.setToolTip(label.toolTip())
             widget.setObjectName(f"field_{name}")
             label.setBuddy(widget)
             self.fields[name] = widget
@@ -215,7 +255,14 @@ class ValueForm(QWidget):
         self._loading = True
         for name, widget in self.fields.items():
             text = self.as_text(name, values.get(name))
-            if isinstance(widget, QComboBox):
+            if isinstance(widget, QCheckBox):
+                if widget.isChecked() != (values.get(name) is True):
+                    widget.setChecked(values.get(name) is True)
+            elif isinstance(widget, QComboBox) and name in CHOICE_WORDS:
+                index = max(widget.findData(values.get(name) or widget.itemData(0)), 0)
+                if widget.currentIndex() != index:
+                    widget.setCurrentIndex(index)
+            elif isinstance(widget, QComboBox):
                 if widget.currentText() != text:
                     widget.setCurrentText(text)
             elif isinstance(widget, (QPlainTextEdit, ParagraphEditor)):
@@ -224,14 +271,31 @@ class ValueForm(QWidget):
             elif isinstance(widget, DateField):
                 if widget.date() != values.get(name) and widget.text() != text:
                     widget.setText(text)
-            elif widget.text() != text:
+            elif widget.text() != text and self.parse(name, widget.text()) != self._normal(values.get(name)):
+                # (a field that already says it stays as typed: 抄送 with a 、 just typed after the last name)
                 widget.setText(text)
+            if name in DEFAULTS_FROM:
+                self._show_default(name, values)
         self._loading = False
+
+    @staticmethod
+    def _normal(value):
+        return None if value in ("", []) else value
+
+    def _show_default(self, name: str, values: dict) -> None:
+        """An empty 印发机关 / 印发日期 shows, greyed, what the reply will print there (the issuing body, the date)."""
+        fallback = self.as_text(DEFAULTS_FROM[name], values.get(DEFAULTS_FROM[name]))
+        widget = self.fields[name]
+        edit = widget.edit if isinstance(widget, DateField) else widget
+        edit.setPlaceholderText(QApplication.translate("DraftPanel", DEFAULT_TEXT).replace(
+            "%1", field_label(DEFAULTS_FROM[name])).replace("%2", fallback) if fallback else "")
 
     @staticmethod
     def as_text(name: str, value) -> str:
         if value is None:
             return ""
+        if isinstance(value, bool) and name in TRISTATE:
+            return next(word for word, flag in TRISTATE[name].items() if flag is value)
         if isinstance(value, (list, tuple)):
             return "、".join(str(v) for v in value)
         if isinstance(value, dt.date):
@@ -239,14 +303,19 @@ class ValueForm(QWidget):
         return str(value)
 
     def _edited(self, name: str, text: str) -> None:
+        self._emit(name, self.parse(name, text))
+
+    @staticmethod
+    def parse(name: str, text: str):
+        """The value a field's text stands for."""
         value: object = text.strip()
         if name in LIST_FIELDS:
             value = [v.strip() for v in re.split(r"[、，,\n]", text) if v.strip()]
         elif name == "opening":
             value = "".join(line.strip() for line in text.splitlines())   # one paragraph, no ASCII spaces
-        elif name == "consulted":
-            value = text.strip() in ("是", "yes", "true", "1")
-        self._emit(name, value)
+        elif name in TRISTATE:
+            value = TRISTATE[name].get(text.strip())
+        return value if value not in ("", []) else None
 
     def _emit(self, name: str, value) -> None:
         if not self._loading:
@@ -256,6 +325,8 @@ class ValueForm(QWidget):
 
     def mark(self, problems: dict[str, str]) -> None:
         """Mark the fields a template still needs or cannot read; ``problems`` maps a name to what is wrong."""
+        if problems == self.problems:
+            return      # after every render: restyling every field would cost the GUI thread for nothing
         self.problems = dict(problems)
         for name, widget in self.fields.items():
             problem = problems.get(name)
