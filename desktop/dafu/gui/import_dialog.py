@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from dafu.gui import dialogs
 from dafu.gui.qt_workers import GeneratorJob
+from dafu.library.engines import location
 
 
 def import_steps(library_path: Path, sources: list[Path], cancelled: Callable[[], bool]) -> Iterator[tuple]:
@@ -47,7 +48,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, library_path: Path, sources: list[Path] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library_path = Path(library_path)
+        self.library_path = location(library_path)
         self.sources: list[Path] = [Path(s) for s in sources or []]
         self.worker: ImportJob | None = None
         self.imported = 0          # new replies stored

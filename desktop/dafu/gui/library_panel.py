@@ -19,6 +19,7 @@ from dafu.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from dafu.gui.measures_model import MEASURE_ROLE, SORT_ROLE, MeasuresModel
 from dafu.gui.qt_workers import SerialWorker
 from dafu.gui.search_worker import SEARCH_DELAY_MS, SEARCH_LIMIT, SearchRunner
+from dafu.library.engines import location
 
 PARAGRAPH_MIME = "application/x-dafu-paragraph"   # JSON list of {"text", "paragraph_id"}
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -129,6 +130,7 @@ class HitList(QListWidget):
 class LibraryPanel(QWidget):
     paragraph_chosen = Signal(str, str)   # text, library paragraph id
     search_finished = Signal(int)         # number of results shown (search or "more like this")
+    library_notice = Signal(object)       # a server library's one-line notice (offline: its snapshot answers)
     measures_changed = Signal()
     status = Signal(str)                  # a message for the status bar (errors from the worker)
     import_requested = Signal()           # the empty library's "Import old replies…"
@@ -138,12 +140,13 @@ class LibraryPanel(QWidget):
 
     def __init__(self, library_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library_path = Path(library_path)
+        self.library_path = location(library_path)
         self.worker: SerialWorker | None = None
         self.runner = SearchRunner(None, self)
         self.runner.searched.connect(self._show_search)
         self.runner.similar_found.connect(self._show_similar)
         self.runner.failed.connect(self.status.emit)
+        self.runner.noticed.connect(self.library_notice.emit)
         self._measures: list = []
         self._measures_stale = True   # read when the measures tab is first shown, not at start
         self._dialog = None
@@ -328,7 +331,7 @@ class LibraryPanel(QWidget):
         """Point the pane at another library file: a new worker with its own connection."""
         if self.worker is not None:
             self.worker.stop()
-        self.library_path = Path(path)
+        self.library_path = location(path)
         self.worker = SerialWorker(self.library_path, self)
         self.worker.start()
         self.runner.set_worker(self.worker)

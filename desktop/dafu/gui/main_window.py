@@ -26,6 +26,7 @@ from dafu.gui.settings import Settings
 from dafu.gui.shortcuts import WindowShortcutRouter
 from dafu.gui.value_form import field_label
 from dafu.gui.workers import CallWorker
+from dafu.library.engines import location_name
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
 
         self.library_panel.paragraph_chosen.connect(self.draft_panel.insert_library_paragraph)
         self.library_panel.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.library_panel.library_notice.connect(self._show_library_notice)
         self.library_panel.measures_changed.connect(lambda: self.preview.schedule(self.draft_panel.draft))
         self.library_panel.import_requested.connect(lambda: self.import_dialog())
         self.library_panel.sample_requested.connect(self.add_sample)
@@ -132,9 +134,14 @@ class MainWindow(QMainWindow):
         return Library(self.library_path)
 
     def _show_library_label(self) -> None:
-        # A server library that cannot be reached says so here in one line (its local snapshot is in use).
-        self.library_label.setText(self.library.notice or self.tr("Library: %s") % self.library_path.name)
-        self.library_label.setToolTip(str(self.library_path))
+        self._show_library_notice(self.library.notice)
+
+    def _show_library_notice(self, notice: str | None) -> None:
+        """A server library that cannot be reached says so here in one line (its local snapshot answers);
+        the library's name comes back when the server does."""
+        self.library_label.setText(notice or self.tr("Library: %s") % location_name(self.library_path))
+        self.library_label.setToolTip(str(self.library_path) if isinstance(self.library_path, Path)
+                                      else location_name(self.library_path))
 
     # -- actions and menus --------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from dafu.gui import dialogs
 from dafu.gui.qt_workers import GeneratorJob
 from dafu.gui.value_form import DateField
+from dafu.library.engines import location
 
 PACK_SUFFIX = ".dafupack"
 KINDS = ("suggestion", "proposal", "co_handling", "letter")
@@ -151,7 +152,7 @@ class ExportPackDialog(PackDialog):
 
     def __init__(self, library_path: Path, worker=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library_path = Path(library_path)
+        self.library_path = location(library_path)
         self.setWindowTitle(self.tr("Export library pack"))
         self.setObjectName("export_pack_dialog")
         self.resize(560, 440)
@@ -296,7 +297,7 @@ class MergePackDialog(PackDialog):
 
     def __init__(self, library_path: Path, pack: Path, worker, parent: QWidget | None = None):
         super().__init__(parent)
-        self.library_path = Path(library_path)
+        self.library_path = location(library_path)
         self.pack = Path(pack)
         self.worker = worker
         self.resolutions: dict[str, str] = {}

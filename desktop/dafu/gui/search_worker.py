@@ -20,6 +20,7 @@ class SearchRunner(QObject):
     searched = Signal(str, object, bool)   # query, hits (at most SEARCH_LIMIT), more than that?
     similar_found = Signal(object)         # hits
     failed = Signal(str)
+    noticed = Signal(object)               # the library's one-line notice (None when all is well), on change
 
     def __init__(self, worker: SerialWorker | None = None, parent: QObject | None = None, *,
                  delay_ms: int = SEARCH_DELAY_MS, limit: int = SEARCH_LIMIT):
@@ -29,6 +30,7 @@ class SearchRunner(QObject):
         self.query = ""
         self.filters: dict = {}
         self._generation = 0
+        self._notice: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -58,12 +60,16 @@ class SearchRunner(QObject):
             self.searched.emit(query, [], False)
             return
 
-        def shown(hits: list) -> None:
+        def shown(result: tuple) -> None:
+            hits, notice = result
+            if notice != self._notice:       # a server library went offline (its snapshot answers) or came back
+                self._notice = notice
+                self.noticed.emit(notice)
             if generation == self._generation:
                 self.searched.emit(query, hits[:limit], len(hits) > limit)
 
-        self.worker.submit(lambda library: library.search(query, limit + 1, **filters), key="search",
-                           on_done=shown, on_error=self._failed_for(generation))
+        self.worker.submit(lambda library: (library.search(query, limit + 1, **filters), getattr(library, "notice", None)),
+                           key="search", on_done=shown, on_error=self._failed_for(generation))
 
     def pending(self) -> bool:
         return self._timer.isActive()

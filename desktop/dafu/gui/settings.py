@@ -52,9 +52,12 @@ class Settings:
         self.qsettings.setValue(key, value)
         self.qsettings.sync()
 
-    def library_path(self) -> Path:
+    def library_path(self) -> Path | str:
+        """The library's location: a file path, or a ``postgresql://`` URL (kept as text)."""
+        from dafu.library.engines import location
+
         value = self.get("library_path")
-        return Path(value) if value else paths.default_library_path()
+        return location(value) if value else paths.default_library_path()
 
     def templates_dir(self) -> Path | None:
         value = self.get("templates_dir")

@@ -34,6 +34,19 @@ def server_url(location: Any) -> str | None:
     return f"{scheme}://{rest}"
 
 
+def location(value: Any) -> str | Path:
+    """A library location as given (settings, command line, DAFU_LIBRARY): a server URL stays text
+    (a Path would fold its ``//``), anything else is a file path."""
+    url = server_url(value)
+    return url if url is not None else Path(value)
+
+
+def location_name(value: Any) -> str:
+    """What a clerk reads for a location: the file's name, or the server URL without a password."""
+    url = server_url(value)
+    return display_url(url) if url is not None else Path(value).name
+
+
 def display_url(url: str) -> str:
     """The URL without a password (what messages, logs and the snapshot's name may show)."""
     parts = urlsplit(url)
