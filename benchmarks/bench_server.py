@@ -52,7 +52,7 @@ def with_database(url: str, name: str) -> str:
 
 def ensure_server_library(admin_url: str, source: Path, paragraphs: int) -> str:
     import psycopg
-    name = f"dafu_bench_{paragraphs}_g{synth.GENERATOR_VERSION}_s{store.SCHEMA_VERSION}"
+    name = f"dafu_bench_{paragraphs}_g{synth.GENERATOR_VERSION}_s{store.SCHEMA_VERSION}_p{postgresql.SCHEMA_VERSION}"
     url = with_database(admin_url, name)
     with psycopg.connect(admin_url, autocommit=True) as admin:
         exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
