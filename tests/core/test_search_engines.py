@@ -133,3 +133,25 @@ def test_block_expression_matches_the_rank_keys():
     from dafu.library import index
     assert postgresql.LEVEL_SHIFT == index.ID_BITS
     assert postgresql._floor_bucket(1) == (index.ID_MASK - 1 - (1 << postgresql.BLOCK_SHIFT)) >> postgresql.BLOCK_SHIFT
+
+
+def test_rank_scale_places_keys_where_that_share_of_the_ranking_ends():
+    """From a histogram of rank keys (equal shares between bounds), key_at(p) is a key with about a
+    share p of the ranking before it — interpolated over the ids that exist, not the empty key space
+    between standings."""
+    import bisect
+    from dafu.library import index
+    rng = random.Random(3)
+    newest = 180_000
+    keys = sorted({index.rank_key(pid, rng.choice([30, 60, 120, 180, 180, 240, 400]) + rng.randrange(40),
+                                  rng.choice([1, 1, 1, 2, 10])) for pid in rng.sample(range(1, newest + 1), 60_000)})
+    bounds = [keys[min(len(keys) - 1, round(i * (len(keys) - 1) / 100))] for i in range(101)]
+    scale = postgresql.RankScale(bounds, newest)
+    previous = -1
+    for step in range(1, 100):
+        key = scale.key_at(step / 100 + 0.004)
+        assert key >= previous
+        previous = key
+        share = bisect.bisect_right(keys, key) / len(keys)
+        assert abs(share - (step / 100 + 0.004)) < 0.011, (step, share)
+        assert (key & index.ID_MASK) >= postgresql._floor_bucket(newest) << postgresql.BLOCK_SHIFT

@@ -102,6 +102,26 @@ def test_server_init_makes_two_roles_and_readers_cannot_write(url, roles):
         assert reader.stats()["measures"] == len(reader.measures()) and reader.measure(measure.id).cap_yuan == 1_230_000
 
 
+def test_a_reader_searches_in_steps_as_the_owner_does(url, roles, monkeypatch):
+    """A reader's search reads the planner's statistics (pg_stats shows them to whoever may read the
+    table) and steps through the ranking as the owner's does, with the same results."""
+    _report, logins = roles
+    with Library(logins["editor"]) as editor:
+        editor.import_path(sorted(DATA.glob("*.txt")) + [SAMPLE_TXT])
+    with Library(url, snapshot=False) as owner:
+        owner.db.index_fold_pending()
+        owner.db.conn.execute("ANALYZE paragraph_terms")
+        monkeypatch.setattr(postgresql, "GIN_CANDIDATES", -1)
+        monkeypatch.setattr(postgresql, "STEP_ROWS", 2)
+        queries = [(q, n) for q in ("时尚", "的", "福田区", "企业 发展", "学位") for n in (1, 3, 50)]
+        expected = {(q, n): [h.paragraph_id for h in owner.search(q, limit=n)] for q, n in queries}
+    steps = []
+    monkeypatch.setattr(postgresql, "block_terms", lambda *a, real=postgresql.block_terms: steps.append(a) or real(*a))
+    with Library(logins["reader"], snapshot=False) as reader:
+        assert {(q, n): [h.paragraph_id for h in reader.search(q, limit=n)] for q, n in queries} == expected
+        assert reader.db._scale and reader.db._scale[1] and len(steps) > 10    # the histogram was read, and used
+
+
 def test_a_reader_importing_through_the_cli_gets_one_clear_line(url, roles):
     _report, logins = roles
     result = _dafu("import", str(SAMPLE_TXT), "--library", logins["reader"])

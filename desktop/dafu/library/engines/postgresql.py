@@ -5,13 +5,18 @@ Standard PostgreSQL only (13 or newer; nothing outside the main distribution, no
 - The tables live in their own schema, ``dafu``, with the SQLite library's columns; text columns
   sort byte-wise (``COLLATE "C"``), as SQLite does, so lists come out in the same order.
 - **Search.** ``paragraph_terms`` holds each paragraph's index terms — the same characters and
-  pairs of neighbouring characters as on SQLite (tokens.py) — as a ``text[]`` with a **GIN**
-  index, and its *rank key* (index.py) with a **btree** index. A query word's rarest terms give
-  the candidates and the stored text decides (``strpos``), exactly as on SQLite. Where the
-  rarest term is held by few paragraphs, the GIN index gives them all and they are read best
-  first; where every word is very common (发展, 的), the btree is walked in rank-key order and
-  the walk stops after ``limit`` matches — so the cost of a common word stays bounded, as
-  FTS5's ordered doclists bound it on SQLite. Both ways give the exact top by the same rule.
+  pairs of neighbouring characters as on SQLite (tokens.py) — as a ``text[]``, and its *rank key*
+  (index.py) with a **btree** index. One **GIN** index holds the terms and, beside them, two
+  *blocks* of the rank key: its standing (one of 64 levels) and its bucket of 16,384 ids within
+  the level. A query word's rarest terms give the candidates and the stored text decides
+  (``strpos``), exactly as on SQLite. Where the rarest term is held by few paragraphs, the GIN
+  gives them all and they are read best first. Where every word is common (发展, 时尚 平台), the
+  ranking is read in steps: each asks the GIN for the candidates within the next stretch of rank
+  keys only (its levels and buckets: the GIN intersects them with the terms' entries itself), so
+  the table's rows — a heap visit each — are read for the top of the ranking, not for all 35,000
+  candidates; a step's size follows the matches found so far (the planner's histogram of rank keys
+  says where a stretch ends). The cost of a common word stays bounded, as FTS5's ordered doclists
+  bound it on SQLite, and every way gives the exact top by the same rule.
 - **Frequencies** (``search_terms``) lag as on SQLite: new paragraphs are flagged ``counted =
   false`` and counted in one statement every FOLD_AT (under an advisory lock, so two clients
   never count them twice). Totals are rows of deltas (no single row every import would wait on).
@@ -55,9 +60,9 @@ CONFLICT_RETRIES = 8            # deadlocks and serialization failures
 MIGRATE_LOCK = 0x44414601       # advisory locks: migrations,
 FOLD_LOCK = 0x44414602          # and counting frequencies
 GIN_CANDIDATES = 3000           # a word whose rarest term is in at most this many paragraphs: one GIN read
-STEP_ROWS = 256                 # else the rank order is read in steps of at least this many index rows,
-STEP_GROWTH = 8                 # …each at most this many times the rows covered so far
-STEP_SLACK = 2                  # …and this many times the rows the matches still wanted need, by the density so far
+STEP_ROWS = 1024                # else the rank order is read in steps of at least this many index rows,
+STEP_SLACK = 2                  # …this many times those the matches still wanted need at the density so far,
+STEP_GROWTH = 4                 # …and at most this many times the rows covered so far
 TOTALS_TTL = 30.0               # seconds a connection keeps the paragraph total it read
 SCALE_TTL = 300.0               # …and the rank keys' histogram (statistics that steer search steps)
 FOLD_CHECK_EVERY = 500          # paragraphs this connection adds between looks at the pending count
@@ -438,10 +443,11 @@ class PostgresDatabase(Database):
                 return found
             start, position, matched = last, position + share, matched + len(step)
             covered = position * total
-            # Twice the rows the matches still wanted need at the density seen so far; at least as many
-            # as covered so far (a few steps, however the density varies), at most STEP_GROWTH times that.
-            wanted = int(STEP_SLACK * (limit - len(found)) * covered / matched) if matched else int(covered * STEP_GROWTH)
-            rows = max(STEP_ROWS, int(covered), min(wanted, int(covered * STEP_GROWTH)))
+            # STEP_SLACK times the rows the matches still wanted need at the density seen so far; at least
+            # as many as covered so far (few steps, however the density varies), at most STEP_GROWTH times.
+            growth = int(covered * STEP_GROWTH)
+            wanted = int(STEP_SLACK * (limit - len(found)) * covered / matched) if matched else growth
+            rows = max(STEP_ROWS, int(covered), min(wanted, growth))
 
     def _rank_scale(self, newest: int) -> "RankScale | None":
         """Where rank keys lie in the ranking, from the planner's statistics (kept by autovacuum's
@@ -528,6 +534,10 @@ def _open_connection(url: str) -> Any:
         options["connect_timeout"] = CONNECT_TIMEOUT
     conn = psycopg.connect(url, **options)
     conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
+    # Every statement of the library is a short, index-led read or write: starting parallel workers
+    # costs more than it saves (twice the time of "more like this" on two cores), and a bureau's
+    # server has clerks enough to keep its cores busy.
+    conn.execute("SET max_parallel_workers_per_gather = 0")
     return conn
 
 
