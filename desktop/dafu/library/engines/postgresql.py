@@ -740,9 +740,11 @@ def _measure_key_sql(column: str) -> str:
 def _v5(db: PostgresDatabase, progress: Progress | None = None) -> None:
     """The GIN index also holds each row's rank-key blocks, so that search reads a common word's
     candidates a slice of the ranking at a time (heap visits for the top only, not for all)."""
+    # Built beside the old index (writes wait, searches go on), which goes only at the end.
     db.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    db.conn.execute(_GIN_INDEX.replace("paragraph_terms_terms", "paragraph_terms_blocks", 1))
     db.conn.execute("DROP INDEX paragraph_terms_terms")
-    db.conn.execute(_GIN_INDEX)
+    db.conn.execute("ALTER INDEX paragraph_terms_blocks RENAME TO paragraph_terms_terms")
     db.conn.execute("ANALYZE paragraph_terms")
 
 
