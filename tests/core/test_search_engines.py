@@ -132,6 +132,7 @@ def test_block_terms_cover_exactly_the_blocks_asked_for():
 def test_block_expression_matches_the_rank_keys():
     from dafu.library import index
     assert postgresql.LEVEL_SHIFT == index.ID_BITS
+    assert postgresql.LAST_KEY == (index.LEVELS << index.ID_BITS) - 1 >= index.rank_key(1, 10 ** 6, 1)
     assert postgresql._floor_bucket(1) == (index.ID_MASK - 1 - (1 << postgresql.BLOCK_SHIFT)) >> postgresql.BLOCK_SHIFT
 
 

@@ -409,7 +409,7 @@ class PostgresDatabase(Database):
         rows = max(STEP_ROWS, int(limit * total / max(1, smallest_df) * STEP_SLACK))
         if smallest_df <= GIN_CANDIDATES or rows >= total:
             return self._gin(terms, condition, values, limit)
-        with self._snapshot():
+        with self._steady_read():
             return self._steps(terms, condition, values, limit, rows, total)
 
     def _steps(self, terms: list[str], condition: str, values: list, limit: int, rows: int,
@@ -462,7 +462,7 @@ class PostgresDatabase(Database):
         return RankScale(bounds, newest) if bounds else None
 
     @contextmanager
-    def _snapshot(self) -> Iterator[None]:
+    def _steady_read(self) -> Iterator[None]:
         """The statements inside see one snapshot (a paragraph re-ranked meanwhile is neither missed nor
         read twice), and the planner never reads paragraph_terms whole: a sequential scan would unpack
         every row's terms (a second and more for a common term) where the GIN reads its entries."""
@@ -595,7 +595,6 @@ def library_error(exc: BaseException, where: str, user: str | None) -> LibraryEr
 # -- schema and migrations -------------------------------------------------------------------
 
 _TEXT = 'text COLLATE "C"'
-# fastupdate off: a pending list would make every search scan it; an import pays the index write instead.
 
 
 # The rank-key blocks a paragraph's index row is in, for search to ask the GIN for a slice of the
@@ -604,6 +603,7 @@ LEVEL_SHIFT = 26                # index.ID_BITS: a rank key's standing is above 
 BLOCK_SHIFT = 14
 _LEVEL_BUCKETS = 1 << (LEVEL_SHIFT - BLOCK_SHIFT)
 _BLOCKS = f"ARRAY[-1 - (rank_key >> {LEVEL_SHIFT})::int, (rank_key >> {BLOCK_SHIFT})::int]"
+# fastupdate off: a pending list would make every search scan it; an import pays the index write instead.
 _GIN_INDEX = (f"CREATE INDEX paragraph_terms_terms ON paragraph_terms USING gin (terms, ({_BLOCKS}))"
               " WITH (fastupdate = off)")
 
@@ -615,7 +615,7 @@ def _floor_bucket(newest_id: int) -> int:
     return max(0, (ID_MASK - newest_id - (1 << BLOCK_SHIFT)) >> BLOCK_SHIFT)
 
 
-LAST_KEY = (1 << (LEVEL_SHIFT + 6)) - 1    # the largest rank key (index.LEVELS standings)
+LAST_KEY = (1 << (LEVEL_SHIFT + 6)) - 1    # the largest rank key (index.LEVELS = 2**6 standings)
 
 
 class RankScale:
