@@ -407,9 +407,11 @@ class PostgresDatabase(Database):
         # The first step's rows: twice those that would hold ``limit`` matches were the rarest term's
         # paragraphs spread evenly (they are not: the shortest paragraphs, at the top, hold fewer terms).
         rows = max(STEP_ROWS, int(limit * total / max(1, smallest_df) * STEP_SLACK))
-        if smallest_df <= GIN_CANDIDATES or rows >= total:
+        if smallest_df <= GIN_CANDIDATES:
             return self._gin(terms, condition, values, limit)
         with self._steady_read():
+            if rows >= total:        # (a very large limit) every candidate is read anyway
+                return self._gin(terms, condition, values, limit)
             return self._steps(terms, condition, values, limit, rows, total)
 
     def _steps(self, terms: list[str], condition: str, values: list, limit: int, rows: int,
