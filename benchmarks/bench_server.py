@@ -52,7 +52,7 @@ def with_database(url: str, name: str) -> str:
 
 def ensure_server_library(admin_url: str, source: Path, paragraphs: int) -> str:
     import psycopg
-    name = f"dafu_bench_{paragraphs}_g{synth.GENERATOR_VERSION}_s{store.SCHEMA_VERSION}"
+    name = f"dafu_bench_{paragraphs}_g{synth.GENERATOR_VERSION}_s{store.SCHEMA_VERSION}_p{postgresql.SCHEMA_VERSION}"
     url = with_database(admin_url, name)
     with psycopg.connect(admin_url, autocommit=True) as admin:
         exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -101,10 +101,11 @@ def bench_search(engines: dict[str, Library], conn: sqlite3.Connection, queries,
                 if found["sqlite"] != found["postgresql"]:
                     differ.append(query)
     kinds = list(dict.fromkeys(k for k, _ in queries))
-    print(f"\nsearch: {len(queries)} queries × {rounds} rounds, limit {LIMIT}, interleaved; p95 ms per kind")
-    print(f"{'kind':<14}" + "".join(f"{n:>14}" for n in engines))
+    print(f"\nsearch: {len(queries)} queries × {rounds} rounds, limit {LIMIT}, interleaved; ms per kind, p50 / p95")
+    print(f"{'kind':<14}" + "".join(f"{n:>20}" for n in engines))
     for kind in kinds:
-        print(f"{kind:<14}" + "".join(f"{percentile(times[n][kind], 95):>14.1f}" for n in engines))
+        print(f"{kind:<14}" + "".join(f"{percentile(times[n][kind], 50):>12.1f} /{percentile(times[n][kind], 95):>6.1f}"
+                                      for n in engines))
     overall = {n: [t for k in kinds for t in times[n][k]] for n in engines}
     for name in engines:
         print(f"{name:<11} {summary(overall[name])}  recall {100 * statistics.mean(recalls[name]):.1f}%")
@@ -173,8 +174,10 @@ def main() -> None:
           f" sqlite file {stats['sqlite']['file_bytes'] / 2**20:.0f} MiB, server database"
           f" {stats['postgresql']['file_bytes'] / 2**20:.0f} MiB")
     conn = sqlite3.connect(path)
+    print(f"machine load (1-minute average) at the start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     bench_search(engines, conn, load_queries(), args.rounds)
     bench_similar(engines, max(2, args.rounds - 1))
+    print(f"\nmachine load at the end: {os.getloadavg()[0]:.2f}")
     for library in engines.values():
         library.close()
     if args.snapshot:

@@ -102,6 +102,26 @@ def test_server_init_makes_two_roles_and_readers_cannot_write(url, roles):
         assert reader.stats()["measures"] == len(reader.measures()) and reader.measure(measure.id).cap_yuan == 1_230_000
 
 
+def test_a_reader_searches_in_steps_as_the_owner_does(url, roles, monkeypatch):
+    """A reader's search reads the planner's statistics (pg_stats shows them to whoever may read the
+    table) and steps through the ranking as the owner's does, with the same results."""
+    _report, logins = roles
+    with Library(logins["editor"]) as editor:
+        editor.import_path(sorted(DATA.glob("*.txt")) + [SAMPLE_TXT])
+    with Library(url, snapshot=False) as owner:
+        owner.db.index_fold_pending()
+        owner.db.conn.execute("ANALYZE paragraph_terms")
+        monkeypatch.setattr(postgresql, "GIN_CANDIDATES", -1)
+        monkeypatch.setattr(postgresql, "STEP_ROWS", 2)
+        queries = [(q, n) for q in ("时尚", "的", "福田区", "企业 发展", "学位") for n in (1, 3, 50)]
+        expected = {(q, n): [h.paragraph_id for h in owner.search(q, limit=n)] for q, n in queries}
+    steps = []
+    monkeypatch.setattr(postgresql, "block_terms", lambda *a, real=postgresql.block_terms: steps.append(a) or real(*a))
+    with Library(logins["reader"], snapshot=False) as reader:
+        assert {(q, n): [h.paragraph_id for h in reader.search(q, limit=n)] for q, n in queries} == expected
+        assert reader.db._scale and reader.db._scale[1] and len(steps) > 10    # the histogram was read, and used
+
+
 def test_a_reader_importing_through_the_cli_gets_one_clear_line(url, roles):
     _report, logins = roles
     result = _dafu("import", str(SAMPLE_TXT), "--library", logins["reader"])
@@ -132,18 +152,18 @@ def test_drafts_of_a_server_library_stay_on_this_machine(url, tmp_path):
 
 
 def test_schema_versions_and_migrations(url, monkeypatch):
-    from dafu.library import store
-    assert postgresql.SCHEMA_VERSION == store.SCHEMA_VERSION   # one number for the same tables on both engines
+    # the server's schema has its own versions: SQLite's schema 4 (the same tables), then 5 (the GIN's blocks)
+    assert [version for version, _, _ in postgresql.MIGRATIONS] == [4, 5] and postgresql.SCHEMA_VERSION == 5
     with Library(url) as library:
-        assert library.stats()["schema_version"] == store.SCHEMA_VERSION
+        assert library.stats()["schema_version"] == postgresql.SCHEMA_VERSION
     # a later step is run once, by the first client to open, under the migration lock
     ran = []
 
-    def v5(db, progress=None):
+    def v6(db, progress=None):
         ran.append(1)
         db.conn.execute("ALTER TABLE measures ADD COLUMN note text")
-    monkeypatch.setattr(postgresql, "MIGRATIONS", postgresql.MIGRATIONS + [(5, "a note on measures", v5)])
-    monkeypatch.setattr(postgresql, "SCHEMA_VERSION", 5)
+    monkeypatch.setattr(postgresql, "MIGRATIONS", postgresql.MIGRATIONS + [(6, "a note on measures", v6)])
+    monkeypatch.setattr(postgresql, "SCHEMA_VERSION", 6)
     db = postgresql.connect(url)
     db.close()
     postgresql.connect(url).close()
@@ -151,6 +171,51 @@ def test_schema_versions_and_migrations(url, monkeypatch):
     monkeypatch.undo()
     with pytest.raises(LibraryError, match="newer"):
         Library(url)
+
+
+def test_server_init_upgrades_a_schema_4_library_and_snapshots_follow(url, tmp_path, monkeypatch):
+    """A library made by the previous Dafu (schema 4: a GIN over the terms alone) is upgraded by
+    `dafu server init`; a clerk's snapshot taken before goes on refreshing incrementally, and search
+    reads the new index the same way."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    db = postgresql.connect(url, migrate=False)
+    db.conn.execute("DROP SCHEMA dafu CASCADE")
+    postgresql.run_migrations(db, target=4)
+    db.close()
+    with _schema_4(url) as old:
+        assert old.stats()["schema_version"] == 4
+        old.import_path([SAMPLE_TXT, DATA / "variant_halfwidth.txt"])
+        before = {(q, n): [h.paragraph_id for h in old.search(q, limit=n)]
+                  for q in ("时尚", "学位", "的", "福田区 支持") for n in (2, 50)}
+    assert snapshot.refresh(url)["mode"] == "full"
+    result = _dafu("server", "init", url, "--json", env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema_version"] == postgresql.SCHEMA_VERSION
+    with Library(url, snapshot=False) as library:
+        index = library.db.scalar("SELECT indexdef FROM pg_indexes WHERE indexname = 'paragraph_terms_terms'")
+        assert "rank_key >> 14" in index and "rank_key >> 26" in index
+        library.db.index_fold_pending()                          # frequencies counted: words look common
+        library.db._totals = None
+        monkeypatch.setattr(postgresql, "GIN_CANDIDATES", -1)    # …and every one goes through the steps
+        monkeypatch.setattr(postgresql, "STEP_ROWS", 3)
+        steps = []
+        monkeypatch.setattr(postgresql, "block_terms", lambda *a, real=postgresql.block_terms: steps.append(a) or real(*a))
+        assert {(q, n): [h.paragraph_id for h in library.search(q, limit=n)] for q, n in before} == before
+        assert steps
+        assert library.import_path(DATA / "variant_units.txt").imported == 1
+        library.check_integrity()
+        after = {(q, n): [h.paragraph_id for h in library.search(q, limit=n)] for q, n in before}
+    report = snapshot.refresh(url)
+    assert report["mode"] == "incremental" and report["rows"] > 0
+    with Library(snapshot.path_for(url)) as local:
+        assert {(q, n): [h.paragraph_id for h in local.search(q, limit=n)] for q, n in before} == after
+
+
+def _schema_4(url):
+    """A Library on a server library left at schema 4 (as the previous Dafu made it)."""
+    from unittest import mock
+    with mock.patch.object(postgresql, "SCHEMA_VERSION", 4):
+        return Library(url, snapshot=False)
 
 
 def test_a_server_that_cannot_be_reached_without_a_snapshot_says_so(tmp_path):

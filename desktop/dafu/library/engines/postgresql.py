@@ -5,13 +5,18 @@ Standard PostgreSQL only (13 or newer; nothing outside the main distribution, no
 - The tables live in their own schema, ``dafu``, with the SQLite library's columns; text columns
   sort byte-wise (``COLLATE "C"``), as SQLite does, so lists come out in the same order.
 - **Search.** ``paragraph_terms`` holds each paragraph's index terms — the same characters and
-  pairs of neighbouring characters as on SQLite (tokens.py) — as a ``text[]`` with a **GIN**
-  index, and its *rank key* (index.py) with a **btree** index. A query word's rarest terms give
-  the candidates and the stored text decides (``strpos``), exactly as on SQLite. Where the
-  rarest term is held by few paragraphs, the GIN index gives them all and they are read best
-  first; where every word is very common (发展, 的), the btree is walked in rank-key order and
-  the walk stops after ``limit`` matches — so the cost of a common word stays bounded, as
-  FTS5's ordered doclists bound it on SQLite. Both ways give the exact top by the same rule.
+  pairs of neighbouring characters as on SQLite (tokens.py) — as a ``text[]``, and its *rank key*
+  (index.py) with a **btree** index. One **GIN** index holds the terms and, beside them, two
+  *blocks* of the rank key: its standing (one of 64 levels) and its bucket of 16,384 ids within
+  the level. A query word's rarest terms give the candidates and the stored text decides
+  (``strpos``), exactly as on SQLite. Where the rarest term is held by few paragraphs, the GIN
+  gives them all and they are read best first. Where every word is common (发展, 时尚 平台), the
+  ranking is read in steps: each asks the GIN for the candidates within the next stretch of rank
+  keys only (its levels and buckets: the GIN intersects them with the terms' entries itself), so
+  the table's rows — a heap visit each — are read for the top of the ranking, not for all 35,000
+  candidates; a step's size follows the matches found so far (the planner's histogram of rank keys
+  says where a stretch ends). The cost of a common word stays bounded, as FTS5's ordered doclists
+  bound it on SQLite, and every way gives the exact top by the same rule.
 - **Frequencies** (``search_terms``) lag as on SQLite: new paragraphs are flagged ``counted =
   false`` and counted in one statement every FOLD_AT (under an advisory lock, so two clients
   never count them twice). Totals are rows of deltas (no single row every import would wait on).
@@ -31,7 +36,8 @@ import logging
 import random
 import time
 from collections import Counter
-from typing import Any, Callable, Iterable, Sequence
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 try:
     import psycopg
@@ -47,16 +53,18 @@ from dafu.library.engines.base import Database, Progress
 log = logging.getLogger(__name__)
 
 SCHEMA = "dafu"
-SCHEMA_VERSION = 4              # the same tables as SQLite's schema 4 (engines/sqlite.py)
+SCHEMA_VERSION = 5              # SQLite's schema 4 (engines/sqlite.py), and the GIN's rank-key blocks
 CONNECT_TIMEOUT = 5             # seconds, unless the URL or service file says otherwise
 RETRY_SECONDS = 30.0            # how long a write waits for a server that went away to come back
 CONFLICT_RETRIES = 8            # deadlocks and serialization failures
 MIGRATE_LOCK = 0x44414601       # advisory locks: migrations,
 FOLD_LOCK = 0x44414602          # and counting frequencies
-GIN_CANDIDATES = 20000          # a word whose rarest term is in at most this many paragraphs: GIN
-WALK_BUDGET = 20000             # index entries walked in rank order before the GIN takes over
-WALK_SWITCH = 3000              # …or sooner, when the matches seen so far say the top needs more than this
+GIN_CANDIDATES = 3000           # a word whose rarest term is in at most this many paragraphs: one GIN read
+STEP_ROWS = 1024                # else the rank order is read in steps of at least this many index rows,
+STEP_SLACK = 2                  # …this many times those the matches still wanted need at the density so far,
+STEP_GROWTH = 4                 # …and at most this many times the rows covered so far
 TOTALS_TTL = 30.0               # seconds a connection keeps the paragraph total it read
+SCALE_TTL = 300.0               # …and the rank keys' histogram (statistics that steer search steps)
 FOLD_CHECK_EVERY = 500          # paragraphs this connection adds between looks at the pending count
 
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
@@ -96,6 +104,7 @@ class PostgresDatabase(Database):
         self._delta = [0, 0]             # paragraphs and characters added in the open transaction
         self._added = 0                  # paragraphs added through this connection since the last fold check
         self._totals: tuple[float, tuple[int, int]] | None = None
+        self._scale: tuple[float, list[int] | None] | None = None
 
     @property
     def errors(self) -> tuple[type[BaseException], ...]:  # type: ignore[override]
@@ -395,42 +404,112 @@ class PostgresDatabase(Database):
         condition, values = self.translate(checks + where), [*check_params, *params]
         terms = sorted(set(terms))
         total = self._paragraph_total()
-        if smallest_df <= GIN_CANDIDATES or total <= GIN_CANDIDATES:
+        # The first step's rows: twice those that would hold ``limit`` matches were the rarest term's
+        # paragraphs spread evenly (they are not: the shortest paragraphs, at the top, hold fewer terms).
+        rows = max(STEP_ROWS, int(limit * total / max(1, smallest_df) * STEP_SLACK))
+        if smallest_df <= GIN_CANDIDATES:
             return self._gin(terms, condition, values, limit)
-        # Every word is common: walk the rank order, a chunk at a time, checking the text — while
-        # the matches seen so far say the rest of the top is near (else the GIN is cheaper).
-        found: list[tuple[int, int]] = []
-        last, visited = -1, 0
-        chunk = max(256, min(4096, int(limit * total / max(1, smallest_df) * 2)))
-        while visited < WALK_BUDGET:
-            rows = self.conn.execute(
-                "WITH c AS MATERIALIZED (SELECT paragraph_id, rank_key FROM paragraph_terms WHERE rank_key > %s"
-                " ORDER BY rank_key LIMIT %s)"
-                f" (SELECT p.id, c.rank_key, NULL::bigint FROM c {self._PARAGRAPH} WHERE true{condition}"
-                "  ORDER BY c.rank_key LIMIT %s)"
-                " UNION ALL SELECT NULL, max(rank_key), count(*) FROM c",
-                [last, chunk, *values, limit - len(found)]).fetchall()
-            *matches, (_, chunk_last, seen) = rows
-            found += [(pid, key) for pid, key, _ in matches]
-            if len(found) >= limit or seen < chunk:
-                return found[:limit]
-            last, visited = chunk_last, visited + seen
-            need = (limit - len(found)) * visited / len(found) if found else float("inf")
-            if need > WALK_SWITCH:
-                break
-            chunk = max(256, min(8192, int(need * 1.5)))
-        # Common terms, few matches (a pasted sentence of common pairs): the GIN for the rest.
-        return found + self._gin(terms, condition, values, limit - len(found), after=last)
+        with self._steady_read():
+            if rows >= total:        # (a very large limit) every candidate is read anyway
+                return self._gin(terms, condition, values, limit)
+            return self._steps(terms, condition, values, limit, rows, total)
 
-    def _gin(self, terms: list[str], condition: str, values: list, limit: int,
-             after: int | None = None) -> list[tuple[int, int]]:
-        bound = " AND rank_key > %s" if after is not None else ""
+    def _steps(self, terms: list[str], condition: str, values: list, limit: int, rows: int,
+               total: int) -> list[tuple[int, int]]:
+        """Many candidates: read the rank order in steps of (about) ``rows`` index rows, asking the GIN
+        each time only for the rank-key blocks of the step (see block_terms), so that heap visits stay
+        near the top of the ranking; each step is sized by the matches found so far."""
+        found: list[tuple[int, int]] = []
+        newest = self._newest_id()
+        floor = _floor_bucket(newest)
+        scale = self._rank_scale(newest)
+        start, position, matched = -1, 0.0, 0
+        while True:
+            share = rows / total
+            if scale is None:        # no statistics yet: count the step's rows in the rank-key btree
+                last, count = self.conn.execute(
+                    "SELECT max(rank_key), count(*) FROM (SELECT rank_key FROM paragraph_terms"
+                    " WHERE rank_key > %s ORDER BY rank_key LIMIT %s) r", [start, rows]).fetchone()
+                if count < rows:
+                    last = None
+            else:
+                last = max(start, scale.key_at(position + share)) if position + share < 1 else None
+            step = []
+            if last is None or last > start:
+                blocks = block_terms((start + 1) >> BLOCK_SHIFT, (LAST_KEY if last is None else last) >> BLOCK_SHIFT,
+                                     floor)
+                step = self._gin(terms, condition, values, limit - len(found), after=start, until=last,
+                                 blocks=blocks)
+            found += step
+            if len(found) >= limit or last is None:
+                return found
+            start, position, matched = last, position + share, matched + len(step)
+            covered = position * total
+            # STEP_SLACK times the rows the matches still wanted need at the density seen so far; at least
+            # as many as covered so far (few steps, however the density varies), at most STEP_GROWTH times.
+            growth = int(covered * STEP_GROWTH)
+            wanted = int(STEP_SLACK * (limit - len(found)) * covered / matched) if matched else growth
+            rows = max(STEP_ROWS, int(covered), min(wanted, growth))
+
+    def _rank_scale(self, newest: int) -> "RankScale | None":
+        """Where rank keys lie in the ranking, from the planner's statistics (kept by autovacuum's
+        ANALYZE); None before there are any. Read at most every SCALE_TTL seconds."""
+        now = time.monotonic()
+        if self._scale is None or now - self._scale[0] > SCALE_TTL:
+            row = self.conn.execute(
+                "SELECT histogram_bounds::text::bigint[] FROM pg_stats WHERE schemaname = %s"
+                " AND tablename = 'paragraph_terms' AND attname = 'rank_key'", [SCHEMA]).fetchone()
+            self._scale = (now, row[0] if row and row[0] and len(row[0]) > 2 else None)
+        bounds = self._scale[1]
+        return RankScale(bounds, newest) if bounds else None
+
+    @contextmanager
+    def _steady_read(self) -> Iterator[None]:
+        """The statements inside see one snapshot (a paragraph re-ranked meanwhile is neither missed nor
+        read twice), and the planner never reads paragraph_terms whole: a sequential scan would unpack
+        every row's terms (a second and more for a common term) where the GIN reads its entries."""
+        if self.in_transaction:
+            self.conn.execute("SET LOCAL enable_seqscan = off")
+            try:
+                yield
+            finally:
+                self.conn.execute("SET LOCAL enable_seqscan = on")
+            return
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            self.conn.execute("SET LOCAL enable_seqscan = off")
+            yield
+        except BaseException:
+            if not (self.conn.closed or self.conn.broken):
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _newest_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(paragraph_id), 0) FROM paragraph_terms").fetchone()[0]
+
+    def _gin(self, terms: list[str], condition: str, values: list, limit: int, after: int | None = None,
+             until: int | None = None, blocks: list[int] | None = None) -> list[tuple[int, int]]:
+        """The best ``limit`` paragraphs holding ``terms`` (with rank keys in (after, until]) that pass
+        ``condition``: the GIN gives the candidates (only those in ``blocks`` when given), read best first."""
+        bounds: list[Any] = []
+        where = ""
+        if blocks is not None:
+            where += f" AND {_BLOCKS} && %s::int[]"
+            bounds.append(blocks)
+        if after is not None:
+            # (rank_key + 0: a bound for the check after the GIN, never a reason to walk the btree instead)
+            where += " AND rank_key + 0 > %s"
+            bounds.append(after)
+        if until is not None:
+            where += " AND rank_key + 0 <= %s"
+            bounds.append(until)
         return self.conn.execute(
             "WITH c AS MATERIALIZED (SELECT paragraph_id, rank_key FROM paragraph_terms WHERE terms @> %s::text[]"
-            f"{bound})"
+            f"{where})"
             f" SELECT p.id, c.rank_key FROM (SELECT * FROM c ORDER BY rank_key) c {self._PARAGRAPH}"
             f" WHERE true{condition} ORDER BY c.rank_key LIMIT %s",
-            [terms, *([after] if after is not None else []), *values, limit]).fetchall()
+            [terms, *bounds, *values, limit]).fetchall()
 
     def similar_rows(self, chosen: list[tuple[float, str]], where: str, params: list,
                      limit: int) -> list[tuple[int, float]]:
@@ -457,6 +536,10 @@ def _open_connection(url: str) -> Any:
         options["connect_timeout"] = CONNECT_TIMEOUT
     conn = psycopg.connect(url, **options)
     conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
+    # Every statement of the library is a short, index-led read or write: starting parallel workers
+    # costs more than it saves (twice the time of "more like this" on two cores), and a bureau's
+    # server has clerks enough to keep its cores busy.
+    conn.execute("SET max_parallel_workers_per_gather = 0")
     return conn
 
 
@@ -514,8 +597,66 @@ def library_error(exc: BaseException, where: str, user: str | None) -> LibraryEr
 # -- schema and migrations -------------------------------------------------------------------
 
 _TEXT = 'text COLLATE "C"'
+
+
+# The rank-key blocks a paragraph's index row is in, for search to ask the GIN for a slice of the
+# ranking: its level (-1 - key >> 26: one term per standing) and its bucket of 2**14 ids within it.
+LEVEL_SHIFT = 26                # index.ID_BITS: a rank key's standing is above its id's bits
+BLOCK_SHIFT = 14
+_LEVEL_BUCKETS = 1 << (LEVEL_SHIFT - BLOCK_SHIFT)
+_BLOCKS = f"ARRAY[-1 - (rank_key >> {LEVEL_SHIFT})::int, (rank_key >> {BLOCK_SHIFT})::int]"
 # fastupdate off: a pending list would make every search scan it; an import pays the index write instead.
-_GIN_INDEX = "CREATE INDEX paragraph_terms_terms ON paragraph_terms USING gin (terms) WITH (fastupdate = off)"
+_GIN_INDEX = (f"CREATE INDEX paragraph_terms_terms ON paragraph_terms USING gin (terms, ({_BLOCKS}))"
+              " WITH (fastupdate = off)")
+
+
+def _floor_bucket(newest_id: int) -> int:
+    """The first bucket within a level that can hold a paragraph (ids up to ``newest_id`` and one
+    bucket more, for paragraphs added meanwhile): the newest rank first within their level."""
+    from dafu.library.index import ID_MASK
+    return max(0, (ID_MASK - newest_id - (1 << BLOCK_SHIFT)) >> BLOCK_SHIFT)
+
+
+LAST_KEY = (1 << (LEVEL_SHIFT + 6)) - 1    # the largest rank key (index.LEVELS = 2**6 standings)
+
+
+class RankScale:
+    """Rank keys ↔ their position in the ranking (0 … 1), from the planner's histogram of rank keys
+    (equal shares of the rows between its bounds). Between two bounds positions are interpolated
+    over the ids that exist — those of each level from the newest id's bucket on — not over the
+    empty key space between levels."""
+
+    def __init__(self, bounds: list[int], newest_id: int):
+        self.floor = _floor_bucket(newest_id) << BLOCK_SHIFT
+        self.width = (1 << LEVEL_SHIFT) - self.floor
+        self.points = [self._dense(b) for b in bounds]
+
+    def _dense(self, key: int) -> int:
+        part = min(max((key & ((1 << LEVEL_SHIFT) - 1)) - self.floor, 0), self.width - 1)
+        return (key >> LEVEL_SHIFT) * self.width + part
+
+    def key_at(self, position: float) -> int:
+        """The rank key at ``position`` of the ranking (0 ≤ position < 1)."""
+        at = max(0.0, position) * (len(self.points) - 1)
+        i = min(int(at), len(self.points) - 2)
+        low, high = self.points[i], self.points[i + 1]
+        dense = int(low + (high - low) * (at - i))
+        return ((dense // self.width) << LEVEL_SHIFT) | (dense % self.width + self.floor)
+
+
+def block_terms(first: int, last: int, floor: int) -> list[int]:
+    """The index's block terms (see _BLOCKS) that together hold every rank key whose block
+    (key >> BLOCK_SHIFT) lies in [first, last]: a whole level as one term, a part of one as its buckets
+    (only those from ``floor`` on: below it no paragraph can be)."""
+    out: list[int] = []
+    for level in range(first // _LEVEL_BUCKETS, last // _LEVEL_BUCKETS + 1):
+        base = level * _LEVEL_BUCKETS
+        lo, hi = max(first, base + floor), min(last, base + _LEVEL_BUCKETS - 1)
+        if lo <= base + floor and hi == base + _LEVEL_BUCKETS - 1:
+            out.append(-1 - level)
+        elif lo <= hi:
+            out.extend(range(lo, hi + 1))
+    return out
 
 
 def _v4(db: PostgresDatabase, progress: Progress | None = None) -> None:
@@ -572,7 +713,7 @@ def _v4(db: PostgresDatabase, progress: Progress | None = None) -> None:
             rank_key bigint NOT NULL, counted boolean NOT NULL DEFAULT false, terms text[] NOT NULL)
             WITH (toast_tuple_target = 128)""",
         "CREATE UNIQUE INDEX paragraph_terms_rank ON paragraph_terms (rank_key) INCLUDE (paragraph_id)",
-        _GIN_INDEX,
+        "CREATE INDEX paragraph_terms_terms ON paragraph_terms USING gin (terms) WITH (fastupdate = off)",
         "CREATE INDEX paragraph_terms_pending ON paragraph_terms (paragraph_id) WHERE NOT counted",
         f"CREATE TABLE search_terms (term {t} PRIMARY KEY, df integer NOT NULL)",
         "CREATE TABLE search_totals (paragraphs bigint NOT NULL, characters bigint NOT NULL)",
@@ -598,8 +739,20 @@ def _measure_key_sql(column: str) -> str:
     return expression
 
 
+def _v5(db: PostgresDatabase, progress: Progress | None = None) -> None:
+    """The GIN index also holds each row's rank-key blocks, so that search reads a common word's
+    candidates a slice of the ranking at a time (heap visits for the top only, not for all)."""
+    # Built beside the old index (writes wait, searches go on), which goes only at the end.
+    db.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    db.conn.execute(_GIN_INDEX.replace("paragraph_terms_terms", "paragraph_terms_blocks", 1))
+    db.conn.execute("DROP INDEX paragraph_terms_terms")
+    db.conn.execute("ALTER INDEX paragraph_terms_blocks RENAME TO paragraph_terms_terms")
+    db.conn.execute("ANALYZE paragraph_terms")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (4, "the library on a server: tables, GIN index over character terms, change tracking", _v4),
+    (5, "rank-key blocks in the GIN index", _v5),
 ]
 
 
