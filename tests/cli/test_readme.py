@@ -137,7 +137,8 @@ def test_every_readme_command_works_as_written(scratch):
             continue
         if "postgresql://" in body and "DAFU_PG_DIR" not in env:
             if os.environ.get("DAFU_TEST_PG_REQUIRED"):
-                failures.append(f"README.md:{line}: no PostgreSQL server for the server examples")
+                failures.append(f"README.md:{line}: no PostgreSQL server for the server examples (a server this test"
+                                " did not start holds 127.0.0.1:54329: stop it, or set DAFU_PG_DIR to its folder)")
             continue  # no PostgreSQL on this machine (CI always has one: DAFU_TEST_PG_REQUIRED)
         script, numbered = _script(body, line)
         proc = subprocess.run(["bash", "-c", script], cwd=folder, env=env, capture_output=True, text=True,

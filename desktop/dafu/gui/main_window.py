@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
                                QWidget)
 
 from dafu import paths
@@ -766,17 +766,13 @@ class MainWindow(QMainWindow):
                       on_error=lambda m: self.statusBar().showMessage(m, 8000))
 
     def _ask_paragraph_tags(self, hit, tags: list[str], all_tags: list[str]) -> None:
-        from dafu.gui.tag_dialog import TagDialog
+        from dafu.gui.tag_dialog import ask_tag_changes
 
         excerpt = hit.text if len(hit.text) <= 80 else hit.text[:80] + "…"
-        dialog = TagDialog(self.tr("Tags of the paragraph: %s") % excerpt, tags, all_tags, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        self.window().activateWindow()   # the keyboard back where it was, with or without a window manager
-        if not accepted:
+        changes = ask_tag_changes(self.tr("Tags of the paragraph: %s") % excerpt, tags, all_tags, self)
+        if changes is None:
             return
-        added, removed = dialog.changes()
-        if not added and not removed:
-            return
+        added, removed = changes
 
         def write(lib):
             for tag in added:

@@ -185,17 +185,13 @@ class RepliesDialog(QDialog):
                            on_done=lambda result: self._ask_tags(reply, *result), on_error=self._failed)
 
     def _ask_tags(self, reply, tags: list[str], all_tags: list[str]) -> None:
-        from dafu.gui.tag_dialog import TagDialog
+        from dafu.gui.tag_dialog import ask_tag_changes
 
-        dialog = TagDialog(self.tr("Tags of the reply “%s” (a search by tag finds every paragraph it uses)")
-                           % reply.title, tags, all_tags, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        self.window().activateWindow()   # the keyboard back where it was, with or without a window manager
-        if not accepted:
+        changes = ask_tag_changes(self.tr("Tags of the reply “%s” (a search by tag finds every paragraph it uses)")
+                                  % reply.title, tags, all_tags, self)
+        if changes is None:
             return
-        added, removed = dialog.changes()
-        if not added and not removed:
-            return
+        added, removed = changes
 
         def write(lib):
             for tag in added:

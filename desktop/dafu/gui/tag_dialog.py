@@ -69,3 +69,15 @@ class TagDialog(QDialog):
         """(tags to add, tags to take off)."""
         now = self.checked()
         return now - self.original, self.original - now
+
+
+def ask_tag_changes(what: str, tags: list[str], all_tags: list[str],
+                    parent: QWidget) -> tuple[set[str], set[str]] | None:
+    """Ask the clerk; (tags to add, tags to take off), or None when cancelled or nothing changed."""
+    dialog = TagDialog(what, tags, all_tags, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    parent.window().activateWindow()   # the keyboard back where it was, with or without a window manager
+    if not accepted:
+        return None
+    added, removed = dialog.changes()
+    return (added, removed) if added or removed else None

@@ -63,27 +63,18 @@ class DraftStore:
 
 def open_local(path: Path) -> DraftStore:
     """The drafts file beside a server library (created on first use)."""
-    from dafu.library.engines.sqlite import BUSY_TIMEOUT_MS, SQLiteDatabase, library_error
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                               check_same_thread=False)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            db = SQLiteDatabase(conn, path)
-            if conn.execute("PRAGMA application_id").fetchone()[0] != DRAFTS_APPLICATION_ID:
-                def create() -> None:
-                    conn.execute("CREATE TABLE IF NOT EXISTS drafts (id INTEGER PRIMARY KEY, name TEXT NOT NULL"
-                                 " DEFAULT '', content TEXT NOT NULL, updated_at TEXT NOT NULL)")
-                    conn.execute(f"PRAGMA application_id = {DRAFTS_APPLICATION_ID}")
-                    conn.execute("PRAGMA user_version = 1")
-                db.write(create)
-        except BaseException:
-            conn.close()
-            raise
-    except sqlite3.DatabaseError as exc:
-        raise library_error(exc, path) from None
-    except OSError as exc:
-        raise LibraryError(f"无法打开草稿文件（cannot open the drafts file）: {exc.strerror}", path=path) from None
-    return DraftStore(db)
+    from dafu.library.engines.sqlite import SQLiteDatabase, open_file, switch_to_wal
+
+    def set_up(conn: sqlite3.Connection) -> SQLiteDatabase:
+        switch_to_wal(conn)
+        db = SQLiteDatabase(conn, path)
+        if conn.execute("PRAGMA application_id").fetchone()[0] != DRAFTS_APPLICATION_ID:
+            def create() -> None:
+                conn.execute("CREATE TABLE IF NOT EXISTS drafts (id INTEGER PRIMARY KEY, name TEXT NOT NULL"
+                             " DEFAULT '', content TEXT NOT NULL, updated_at TEXT NOT NULL)")
+                conn.execute(f"PRAGMA application_id = {DRAFTS_APPLICATION_ID}")
+                conn.execute("PRAGMA user_version = 1")
+            db.write(create)
+        return db
+
+    return DraftStore(open_file(path, set_up, "无法打开草稿文件（cannot open the drafts file）"))

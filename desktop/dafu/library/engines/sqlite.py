@@ -18,11 +18,13 @@ import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from dafu.errors import LibraryError, LibraryReadOnly
 from dafu.library import tokens
 from dafu.library.engines.base import Database, Progress
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 15_000
 FOLD_CACHE_KIB = 65536  # page cache while folding (the term table is visited all over)
@@ -400,32 +402,42 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION, progress: Progress 
     library at once. Another program's SQLite file is refused before anything is written
     to it (no tables added, no WAL switched on).
     """
+    def set_up(conn: sqlite3.Connection) -> SQLiteDatabase:
+        conn.execute("PRAGMA foreign_keys = ON")
+        check_is_library(conn, path)
+        switch_to_wal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = SQLiteDatabase(conn, path)
+        migrate(db, migrate_to, progress)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+            db.read_only = True
+        return db
+
+    return open_file(path, set_up, "无法打开资料库（cannot open library）")
+
+
+def open_file(path: Path, set_up: Callable[[sqlite3.Connection], T], cannot_open: str) -> T:
+    """Connect to the SQLite file at ``path`` (its folder made if needed) and hand the connection to
+    ``set_up``; the connection is closed if that fails, and every failure is one LibraryError naming
+    the file (``cannot_open`` when the system refuses it)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            check_is_library(conn, path)
-            _switch_to_wal(conn)
-            conn.execute("PRAGMA synchronous = NORMAL")
-            db = SQLiteDatabase(conn, path)
-            migrate(db, migrate_to, progress)
-            if read_only:
-                conn.execute("PRAGMA query_only = ON")
-                db.read_only = True
+            return set_up(conn)
         except BaseException:
             conn.close()
             raise
-        return db
     except sqlite3.DatabaseError as exc:
         raise library_error(exc, path) from None
     except OSError as exc:
-        raise LibraryError(f"无法打开资料库（cannot open library）: {exc.strerror}", path=path) from None
+        raise LibraryError(f"{cannot_open}: {exc.strerror}", path=path) from None
 
 
-def _switch_to_wal(conn: sqlite3.Connection) -> None:
+def switch_to_wal(conn: sqlite3.Connection) -> None:
     """WAL mode, waiting while another process holds the file: changing the journal mode does
     not always go through the busy handler (two processes creating one library collide here)."""
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
