@@ -48,7 +48,8 @@ edit.setFocus()
 app.exec()
 """
 
-FIRST_RESULTS = """
+# The child scripts below write the time of a widget's first paint once armed.
+PAINT_WATCH = """
 import os, sys, time
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -64,7 +65,9 @@ class Painted(QObject):
             out.write_text(f"{time.time():.6f}")
             self.armed = False
         return False
+"""
 
+FIRST_RESULTS = PAINT_WATCH + """
 def type_query():
     window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
     panel = window.library_panel
@@ -79,23 +82,7 @@ sys.exit(gui_app.main(sys.argv))
 
 # The reply laid out in the preview: the time its browser first paints a rendered document. (The app
 # renders the first preview after the window's first paint; an older Dafu rendered it before.)
-PREVIEW = """
-import os, sys, time
-from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-import dafu.gui.app as gui_app
-app = QApplication(sys.argv)
-out = Path(os.environ["DAFU_RESULTS_FILE"])
-
-class Painted(QObject):
-    armed = False
-    def eventFilter(self, watched, event):
-        if self.armed and event.type() == QEvent.Type.Paint:
-            out.write_text(f"{time.time():.6f}")
-            self.armed = False
-        return False
-
+PREVIEW = PAINT_WATCH + """
 def hook():
     window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
     preview = window.preview
