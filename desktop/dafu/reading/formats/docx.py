@@ -28,6 +28,7 @@ from typing import Iterator
 from lxml import etree
 
 from dafu.errors import ImportFileError
+from dafu.reading.formats.docx_numbering import Numbering
 
 MAX_PART_BYTES = 32 * 2**20      # inflated size of one XML part; a long reply's document.xml is < 1 MiB
 MAX_PARTS_BYTES = 64 * 2**20     # all parts read from one file together
@@ -57,11 +58,12 @@ def docx_lines(raw: bytes, path: str | Path) -> list[str]:
             reader = _PartReader(archive, path)
             main = reader.main_part()
             headers, footers = reader.header_footer_parts(main)
+            numbering = reader.numbering(main)
             lines: list[str] = []
             seen: set[tuple[str, ...]] = set()
             for part in headers:
                 _add_once(lines, seen, list(reader.lines(part, body=False)))
-            lines.extend(reader.lines(main, body=True))
+            lines.extend(reader.lines(main, body=True, numbering=numbering))
             for part in footers:
                 _add_once(lines, seen, list(reader.lines(part, body=False)))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
@@ -101,21 +103,33 @@ class _PartReader:
         return target
 
     def header_footer_parts(self, main: str) -> tuple[list[str], list[str]]:
+        related = self._related(main)
+        return ([part for kind, part in related if kind.endswith("/header")],
+                [part for kind, part in related if kind.endswith("/footer")])
+
+    def numbering(self, main: str) -> Numbering:
+        """Word's list numbering and the styles that carry it (parsed when a paragraph first needs them)."""
+        parts: dict[str, str] = {}
+        for kind, part in self._related(main):
+            parts.setdefault(kind.rsplit("/", 1)[-1], part)
+        if "numbering" not in parts:
+            return Numbering()
+        styles = parts.get("styles")
+        return Numbering(lambda: self._parse_small(parts["numbering"]),
+                         (lambda: self._parse_small(styles)) if styles else None)
+
+    def _related(self, main: str) -> list[tuple[str, str]]:
+        """(relationship type, part name) of the main part's related parts that are in the package."""
         folder, name = posixpath.split(main)
         rels = posixpath.join(folder, "_rels", name + ".rels")
-        headers: list[str] = []
-        footers: list[str] = []
         if rels not in self.names:
-            return headers, footers
+            return []
+        related = []
         for kind, target in self._relationships(rels):
             part = posixpath.normpath(posixpath.join(folder, target)) if not target.startswith("/") else target[1:]
-            if part not in self.names:
-                continue
-            if kind.endswith("/header"):
-                headers.append(part)
-            elif kind.endswith("/footer"):
-                footers.append(part)
-        return headers, footers
+            if part in self.names:
+                related.append((kind, part))
+        return related
 
     def _relationships(self, part: str) -> list[tuple[str, str]]:
         root = self._parse_small(part)
@@ -145,7 +159,7 @@ class _PartReader:
         except etree.XMLSyntaxError as exc:
             raise ImportFileError(f"文件已损坏（corrupt .docx: {part}: {exc}）", path=self.path) from None
 
-    def lines(self, part: str, *, body: bool) -> Iterator[str]:
+    def lines(self, part: str, *, body: bool, numbering: Numbering | None = None) -> Iterator[str]:
         """Lines of a part, parsed one top-level block at a time."""
         stream = self._open(part)
         container = _W + "body" if body else None
@@ -163,7 +177,7 @@ class _PartReader:
                 top_level = parent.tag == container if body else parent.getparent() is None
                 if not top_level:
                     continue
-                for line in _block_lines(element):
+                for line in _block_lines(element, numbering):
                     self.chars += len(line)
                     if self.chars > MAX_TEXT_CHARS:
                         raise ImportFileError(f"文字过多（more than {MAX_TEXT_CHARS:,} characters）；不像是一份答复",
@@ -229,31 +243,32 @@ class _BoundedStream(io.RawIOBase):
 # -- text of one block ----------------------------------------------------------------
 
 
-def _block_lines(element) -> list[str]:
+def _block_lines(element, numbering: Numbering | None = None) -> list[str]:
     tag = element.tag
     if tag == _P:
-        return _paragraph_lines(element)
+        return _paragraph_lines(element, numbering)
     if tag == _TBL:
-        return _table_lines(element)
+        return _table_lines(element, numbering)
     if not isinstance(tag, str) or tag in _SKIPPED:
         return []
     # content controls, custom XML, smart tags: their children are paragraphs and tables
     out: list[str] = []
     for child in element:
-        out.extend(_block_lines(child))
+        out.extend(_block_lines(child, numbering))
     return out
 
 
-def _paragraph_lines(p) -> list[str]:
-    """The paragraph's text (a manual line break starts a new line); its text boxes' lines before it."""
+def _paragraph_lines(p, numbering: Numbering | None = None) -> list[str]:
+    """The paragraph's text (a manual line break starts a new line) after the number Word shows before
+    it; its text boxes' lines before it."""
     boxes: list[str] = []
-    parts: list[str] = []
-    _collect(p, parts, boxes)
+    parts: list[str] = [numbering.label(p)] if numbering is not None else []
+    _collect(p, parts, boxes, numbering)
     text = "".join(parts)
     return boxes + text.split("\n")
 
 
-def _collect(element, parts: list[str], boxes: list[str]) -> None:
+def _collect(element, parts: list[str], boxes: list[str], numbering: Numbering | None = None) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
@@ -269,21 +284,21 @@ def _collect(element, parts: list[str], boxes: list[str]) -> None:
                 parts.append("\n")
         elif tag == _TXBX:
             for block in child:
-                boxes.extend(_block_lines(block))
+                boxes.extend(_block_lines(block, numbering))
         elif tag == _MC + "AlternateContent":
             choice = next((c for c in child if c.tag == _MC + "Choice"), None)
             if choice is not None:
-                _collect(choice, parts, boxes)
+                _collect(choice, parts, boxes, numbering)
         else:
-            _collect(child, parts, boxes)
+            _collect(child, parts, boxes, numbering)
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table, numbering: Numbering | None = None) -> list[str]:
     out: list[str] = []
     for row in table:
         if row.tag != _TR:
             if row.tag in (_W + "sdt", _W + "customXml"):
-                out.extend(_table_lines(row.find(_W + "sdtContent") if row.tag == _W + "sdt" else row) or [])
+                out.extend(_table_lines(row.find(_W + "sdtContent") if row.tag == _W + "sdt" else row, numbering) or [])
             continue
         cells: list[str] = []
         extra: list[str] = []
@@ -293,9 +308,9 @@ def _table_lines(table) -> list[str]:
             lines: list[str] = []
             for block in cell:
                 if block.tag == _TBL:
-                    extra.extend(_table_lines(block))
+                    extra.extend(_table_lines(block, numbering))
                 else:
-                    lines.extend(_block_lines(block))
+                    lines.extend(_block_lines(block, numbering))
             cells.append(" ".join(line.strip() for line in lines if line.strip()))
         if any(cells):
             out.append("\t".join(cells))
