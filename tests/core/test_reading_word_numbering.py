@@ -200,3 +200,29 @@ def test_damaged_numbering_part_names_the_file(tmp_path):
         docx_lines(path.read_bytes(), path)
     assert type(caught.value).__name__ == "ImportFileError"
     assert "numbering.xml" in str(caught.value) and "d.docx" in str(getattr(caught.value, "path", ""))
+
+
+@pytest.mark.render
+@pytest.mark.skipif(not shutil.which("soffice") and not shutil.which("libreoffice"), reason="LibreOffice not installed")
+def test_an_old_doc_keeps_its_numbered_outline(tmp_path):
+    """The same reply saved as Word 97 .doc (as old archives hold it) and imported through LibreOffice."""
+    source = outlined_reply(tmp_path / "r.docx")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    out = tmp_path / "doc"
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "doc:MS Word 97", "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
+    reply = read_reply(out / "r.doc")
+    headings = [block.number + block.text for block in reply.blocks if block.kind == BlockKind.HEADING]
+    assert headings == [line for line in EXPECTED if line != "新建学校情况如下。"]
+
+
+@pytest.mark.parametrize("fmt, n, shown", [
+    ("chineseCounting", 11, "十一"), ("taiwaneseCountingThousand", 20, "二十"), ("chineseCountingThousand", 105, "一百零五"),
+    ("chineseLegalSimplified", 12, "拾贰"), ("ideographDigital", 2023, "二〇二三"), ("ideographTraditional", 3, "丙"),
+    ("ideographZodiac", 1, "子"), ("decimalEnclosedCircle", 3, "③"), ("decimalFullWidth", 12, "１２"),
+    ("decimalZero", 7, "07"), ("upperRoman", 14, "XIV"), ("lowerLetter", 27, "aa"), ("decimal", 5, "5"),
+    ("ideographTraditional", 11, "11"), ("someFutureFormat", 4, "4"),
+])
+def test_number_formats(fmt, n, shown):
+    from dafu.reading.formats.docx_numbering import _format
+    assert _format(n, fmt) == shown

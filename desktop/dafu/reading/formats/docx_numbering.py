@@ -29,6 +29,12 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Word's names for the same Chinese numerals (LibreOffice writes taiwaneseCountingThousand for 一、二、).
+_COUNTING = {"chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
+             "japaneseCounting", "koreanCounting"}
+_LEGAL = {"chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"}     # 壹贰叁, as on cheques
+_DIGITAL = {"ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand", "koreanDigital"}
+_CAPITALS = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -199,10 +205,11 @@ def _int(value: str | None) -> int | None:
 def _format(n: int, fmt: str) -> str:
     if n < 0 or n > MAX_COUNT:
         return str(n)
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "chineseLegalSimplified", "koreanCounting"):
+    if fmt in _COUNTING:
         return chinese_numeral(n) if n > 0 else "〇"
-    if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
+    if fmt in _LEGAL:
+        return (chinese_numeral(n) if n > 0 else "〇").translate(_CAPITALS)
+    if fmt in _DIGITAL:
         return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt == "ideographTraditional" and 1 <= n <= len(_HEAVENLY_STEMS):
         return _HEAVENLY_STEMS[n - 1]
