@@ -528,139 +528,139 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="155" />
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="259" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="156" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="260" />
         <source>Export library pack</source>
         <translation>导出资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="160" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="161" />
         <source>A library pack carries replies with their paragraphs, the measures they cite and their tags to a colleague's Dafu as one file (File → Merge library pack there).</source>
         <translation>资料包把答复连同其段落、引用的政策措施和标签打包成一个文件，交给同事的答复软件（在那里用“文件 → 合并资料包”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="162" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="163" />
         <source>The whole library</source>
         <translation>整个资料库</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="163" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="164" />
         <source>Only the replies that match:</source>
         <translation>只导出符合以下条件的答复：</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="170" />
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="173" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="171" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="174" />
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="174" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="175" />
         <source>Replies to deputies' suggestions</source>
         <translation>人大代表建议答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="174" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="175" />
         <source>Replies to proposals</source>
         <translation>政协提案答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="175" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="176" />
         <source>Co-handling opinions</source>
         <translation>会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="175" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="176" />
         <source>Letters</source>
         <translation>复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="178" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="179" />
         <source>Any date, or e.g. 2024年1月1日</source>
         <translation>不限，或如 2024年1月1日</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="182" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="183" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="182" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="183" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="183" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="184" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="183" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="184" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="184" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="185" />
         <source>Dated on or after</source>
         <translation>成文日期不早于</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="191" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="192" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="195" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="196" />
         <source>Choose what to export, then Export… to choose where.</source>
         <translation>选择要导出的内容，再点“导出…”选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="233" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="234" />
         <source>“%s” is not a date: write it as 2024年1月1日 or 2024-1-1.</source>
         <translation>“%s”不是日期：请写成 2024年1月1日 或 2024-1-1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="241" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="242" />
         <source>since %s</source>
         <translation>%s以后</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="243" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="244" />
         <source>library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="245" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="246" />
         <source>pack</source>
         <translation>资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="257" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="258" />
         <source>Choose at least one condition, or export the whole library.</source>
         <translation>请至少选择一个条件，或导出整个资料库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="260" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="261" />
         <source>Dafu library packs (*.dafupack)</source>
         <translation>答复资料包 (*.dafupack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="270" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="271" />
         <source>Gathering the replies…</source>
         <translation>正在收集答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="276" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="277" />
         <source>Gathered %1 of %2 replies…</source>
         <translation>已收集 %1/%2 份答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="283" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="284" />
         <source>Cancelled: no pack was written.</source>
         <translation>已取消：没有写出资料包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="284" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="285" />
         <source>Exported %1: %2 replies, %3 paragraphs, %4 measures.</source>
         <translation>已导出 %1：答复 %2 份、段落 %3 段、政策措施 %4 项。</translation>
     </message>
@@ -706,17 +706,17 @@
 <context>
     <name>HitList</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="78" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="79" />
         <source>Insert into the draft</source>
         <translation>插入草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="79" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="80" />
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="111" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="112" />
         <source>used in %n replies</source>
         <translation><numerusform>%n 份答复用过</numerusform></translation>
     </message>
@@ -724,77 +724,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="63" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="64" />
         <source>Import old replies</source>
         <translation>导入旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="69" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="70" />
         <source>Choose the folder that holds the old replies (.docx .doc .wps .pdf .txt)</source>
         <translation>选择存放旧答复的文件夹（.docx、.doc、.wps、.pdf、.txt）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="70" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="71" />
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="80" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="81" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="83" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="84" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="90" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="91" />
         <source>Files skipped:</source>
         <translation>跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="100" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="101" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="119" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="120" />
         <source>Ready to import.</source>
         <translation>可以开始导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="119" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="120" />
         <source>Choose a folder first.</source>
         <translation>请先选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="132" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="133" />
         <source>Looking for replies…</source>
         <translation>正在查找答复文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="139" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="140" />
         <source>Cancelling after the current file…</source>
         <translation>正在取消（当前文件处理完后停止）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="152" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="153" />
         <source>Imported %1 of %2: %3</source>
         <translation>已处理 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="168" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="169" />
         <source>Cancelled: %1 replies imported, %2 already in the library, %3 skipped; nothing half-written.</source>
         <translation>已取消：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件；没有留下不完整的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="169" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="170" />
         <source>Done: %1 replies imported, %2 already in the library, %3 skipped.</source>
         <translation>完成：导入 %1 份答复，%2 份已在资料库中，跳过 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/import_dialog.py" line="180" />
+        <location filename="../../desktop/dafu/gui/import_dialog.py" line="181" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -802,63 +802,63 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="26" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
         <source>All parts</source>
         <translation>全部部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="27" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
         <source>Opening</source>
         <translation>开头语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="28" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="29" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
         <source>Work done</source>
         <translation>工作开展情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="30" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
         <source>Next steps</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="31" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="32" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="32" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="33" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="179" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="182" />
         <source>Import a folder of your office's earlier replies (.docx .doc .wps .pdf .txt): their paragraphs and the policy measures they cite become searchable here, and you build new replies from them. Or start with the sample reply that comes with Dafu.</source>
         <translation>导入本单位以往答复所在的文件夹（.docx、.doc、.wps、.pdf、.txt）：其中的段落和引用的政策措施都能在这里检索，用来拼写新的答复。也可以先加入软件自带的示例答复看看。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="213" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="216" />
         <source>Search the library (one or two characters work too)</source>
         <translation>检索资料库（一两个字也可以）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="158" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="161" />
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="248" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="251" />
         <source>Paste the deputy's suggestion here</source>
         <translation>在此粘贴代表建议原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="159" />
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="250" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="162" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="253" />
         <source>More like this</source>
         <translation>相似内容</translation>
     </message>
@@ -903,92 +903,92 @@
         <translation>被以下措施取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="289" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="292" />
         <source>Add measure…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="290" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="293" />
         <source>Edit measure…</source>
         <translation>编辑措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="160" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="163" />
         <source>Measures</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="172" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="175" />
         <source>The library is empty</source>
         <translation>资料库还是空的</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="181" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="184" />
         <source>Import old replies…</source>
         <translation>导入旧答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="184" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="187" />
         <source>Add the sample reply</source>
         <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="219" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="222" />
         <source>Part of the reply</source>
         <translation>答复中的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="220" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="223" />
         <source>Year of the reply</source>
         <translation>答复年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="221" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="224" />
         <source>Issuing body</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="222" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="225" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="273" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="276" />
         <source>Filter measures</source>
         <translation>筛选政策措施</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="372" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="375" />
         <source>First %n results; type more to narrow them</source>
         <translation><numerusform>仅显示前 %n 条结果，请继续输入以缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="374" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="377" />
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="378" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="381" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="383" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="386" />
         <source>%n similar paragraph(s), best first</source>
         <translation><numerusform>%n 个相似段落，按相关程度排列</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="403" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="406" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="404" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="407" />
         <source>All issuing bodies</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/library_panel.py" line="405" />
+        <location filename="../../desktop/dafu/gui/library_panel.py" line="408" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -996,488 +996,488 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="135" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="142" />
         <source>Library: %s</source>
         <translation>资料库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="155" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="156" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="164" />
         <source>&amp;New draft</source>
         <translation>新建草稿(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="157" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="165" />
         <source>&amp;Open draft file…</source>
         <translation>打开草稿文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="159" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="162" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="170" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="163" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="171" />
         <source>Save draft file &amp;as…</source>
         <translation>草稿另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="167" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="175" />
         <source>&amp;Export .docx…</source>
         <translation>导出 .docx(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="168" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
         <source>Export &amp;PDF for publication…</source>
         <translation>导出 PDF（供公开）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="170" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
         <source>Export feedback &amp;form…</source>
         <translation>导出征询意见表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="176" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="184" />
         <source>&amp;Import old replies…</source>
         <translation>导入旧答复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="178" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
         <source>Import old reply fi&amp;les…</source>
         <translation>导入旧答复文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="180" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="188" />
         <source>E&amp;xport library pack…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="181" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="189" />
         <source>&amp;Merge library pack…</source>
         <translation>合并资料包(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="183" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="191" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="185" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="186" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="194" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="189" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="197" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="205" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="198" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="206" />
         <source>Find and &amp;replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="199" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="207" />
         <source>&amp;Copy reply body for the online system</source>
         <translation>复制答复正文（供网上办理系统）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="202" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="210" />
         <source>Insert chosen library paragraph</source>
         <translation>插入所选资料库段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="204" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="212" />
         <source>New &amp;paragraph</source>
         <translation>新建段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="206" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="214" />
         <source>New &amp;heading</source>
         <translation>新建标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="208" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="216" />
         <source>New s&amp;ubheading</source>
         <translation>新建下级标题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="210" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="218" />
         <source>Edit selected</source>
         <translation>编辑所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="211" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="219" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="212" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="220" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="214" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="222" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="219" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="221" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="229" />
         <source>&amp;Outline</source>
         <translation>提纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="222" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="230" />
         <source>&amp;Full text</source>
         <translation>全文(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="231" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="239" />
         <source>&amp;Library</source>
         <translation>资料库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="232" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="240" />
         <source>&amp;Search the library</source>
         <translation>检索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="238" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="246" />
         <source>&amp;Replies in the library…</source>
         <translation>资料库中的答复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="239" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="247" />
         <source>&amp;Tags of the chosen paragraph…</source>
         <translation>所选段落的标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="241" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="249" />
         <source>Add the sample reply</source>
         <translation>加入示例答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="243" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="251" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="244" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="252" />
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="245" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="253" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="246" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="254" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="247" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="255" />
         <source>&amp;About Dafu</source>
         <translation>关于答复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="268" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="276" />
         <source>Recovered the draft from the last session</source>
         <translation>已恢复上次未关闭的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="341" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="349" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="342" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="350" />
         <source>Save the changes to %s?</source>
         <translation>是否把修改保存到 %s？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="344" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="352" />
         <source>Either way the draft stays in the library under File → Recent drafts.</source>
         <translation>无论如何选择，草稿都已保存在资料库中（文件 → 最近的草稿）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="365" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="373" />
         <source>Open draft</source>
         <translation>打开草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="365" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="373" />
         <source>Dafu drafts (*.dafu);;All files (*)</source>
         <translation>答复草稿 (*.dafu);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="384" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="392" />
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="428" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="436" />
         <source>Save draft as</source>
         <translation>草稿另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="428" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="436" />
         <source>Dafu drafts (*.dafu)</source>
         <translation>答复草稿 (*.dafu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="446" />
-        <location filename="../../desktop/dafu/gui/main_window.py" line="654" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="454" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="662" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="454" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="462" />
         <source>New reply</source>
         <translation>新答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="477" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="485" />
         <source>Cannot lay out the reply yet: %s</source>
         <translation>暂时无法排版：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="483" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="491" />
         <source>The body still has gaps: fill in %s first.</source>
         <translation>正文还有空缺：请先填写%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="487" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="495" />
         <source>Copied the reply body (%n characters) for the online handling system</source>
         <translation><numerusform>已复制答复正文（%n 字），可粘贴到建议提案网上办理系统</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="514" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="522" />
         <source>This finding has no automatic fix: the text is selected for you to change by hand</source>
         <translation>这一处没有自动修改，已选中相应文字，请手工修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="518" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
         <source>This text is laid out by the template or the numbering, not typed in the draft: change it in the form or the outline</source>
         <translation>这段文字由模板或自动编号生成，不在草稿正文中：请在表单或提纲中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="521" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="529" />
         <source>The text changed since it was checked; checking again</source>
         <translation>检查之后文字已有改动，正在重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="526" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="534" />
         <source>Apply fix</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="528" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="536" />
         <source>Fixed: %s</source>
         <translation>已修改：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="546" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
         <source>Export official reply</source>
         <translation>导出答复函</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="548" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="556" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="554" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="562" />
         <source>Export PDF for publication</source>
         <translation>导出 PDF（供公开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="555" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="563" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="561" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="569" />
         <source>Replace files?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="562" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="570" />
         <source>%s already exist(s) in this folder. Replace?</source>
         <translation>此文件夹中已有 %s，要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="563" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="571" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="564" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="572" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="576" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="584" />
         <source>Writes the .docx and, beside it, a PDF for publication (made by LibreOffice)</source>
         <translation>写出 .docx，并在同一文件夹生成供公开的 PDF（由 LibreOffice 转换）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="578" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="586" />
         <source>Needs LibreOffice, which was not found: install it (or set DAFU_SOFFICE to its soffice) to export a PDF</source>
         <translation>需要 LibreOffice，但未找到：安装 LibreOffice（或将 DAFU_SOFFICE 设为其 soffice 程序）后才能导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="591" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="599" />
         <source>The reply cannot be exported yet: %s</source>
         <translation>暂时不能导出：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="591" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="599" />
         <source>fill in %s (marked red in the form)</source>
         <translation>请填写%s（已在表单中标红）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="606" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="614" />
         <source>Errors still open</source>
         <translation>仍有错误</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="607" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="615" />
         <source>The checks still find %n error(s) in this reply.</source>
         <translation><numerusform>检查仍发现 %n 处错误。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="608" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="616" />
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="609" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="617" />
         <source>Show them</source>
         <translation>查看错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="643" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="651" />
         <source>Exporting the .docx and the PDF (LibreOffice)…</source>
         <translation>正在导出 .docx 和 PDF（LibreOffice）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="644" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="652" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="649" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="657" />
         <source>Exported %s</source>
         <translation>已导出 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="651" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="659" />
         <source>Saved %1 and, beside it, %2</source>
         <translation>已保存 %1，同一文件夹中另有 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="655" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="663" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="658" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="666" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="676" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="684" />
         <source>Folder of old replies</source>
         <translation>旧答复所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="693" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="701" />
         <source>Old replies to import</source>
         <translation>选择要导入的旧答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="694" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="702" />
         <source>Old replies (%s)</source>
         <translation>旧答复 (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="694" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="702" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="704" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="712" />
         <source>Exported the library pack %s</source>
         <translation>已导出资料包 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="714" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="722" />
         <source>Merge library pack</source>
         <translation>合并资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="715" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="723" />
         <source>Dafu library packs (*.dafupack);;All files (*)</source>
         <translation>答复资料包 (*.dafupack);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/main_window.py" line="732" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="740" />
         <source>Merged the library pack: %n reply(ies) added</source>
         <translation><numerusform>已合并资料包：新增 %n 份答复</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="753" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="761" />
         <source>Choose a paragraph among the library's results first</source>
         <translation>请先在资料库检索结果中选中一个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="764" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="772" />
         <source>Tags of the paragraph: %s</source>
         <translation>段落的标签：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="780" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="784" />
         <source>Tags saved</source>
         <translation>标签已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="811" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="815" />
         <source>About Dafu</source>
         <translation>关于答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="812" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="816" />
         <source>Dafu %s — draft, check and export official replies.</source>
         <translation>答复 %s —— 起草、检查并导出答复函。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/main_window.py" line="825" />
+        <location filename="../../desktop/dafu/gui/main_window.py" line="829" />
         <source>Dafu</source>
         <translation>答复</translation>
     </message>
@@ -1608,57 +1608,57 @@
 <context>
     <name>MergePackDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="304" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="305" />
         <source>Merge library pack</source>
         <translation>合并资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="307" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="308" />
         <source>Pack: %s</source>
         <translation>资料包：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="318" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="319" />
         <source>Reading the pack…</source>
         <translation>正在读取资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="345" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="346" />
         <source>Not merged: nothing changed.</source>
         <translation>未合并：资料库没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="350" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="351" />
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="354" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="355" />
         <source>Merged %1 of %2 replies…</source>
         <translation>已合并 %1/%2 份答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="360" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="361" />
         <source>Cancelled: nothing merged.</source>
         <translation>已取消：没有合并任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="362" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="363" />
         <source>Replies: %1 added, %2 already in the library. Paragraphs: %3 new. Measures: %4 added, %5 updated.</source>
         <translation>答复：新增 %1 份，%2 份资料库中已有。段落：新增 %3 段。政策措施：新增 %4 项，更新 %5 项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="367" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="368" />
         <source>%n measure(s) kept as in this library.</source>
         <translation><numerusform>%n 项政策措施保留本机的数值。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="370" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="371" />
         <source>Cancelled — the replies merged so far are whole; merge the pack again to finish. %s</source>
         <translation>已取消——已合并的答复都是完整的；再次合并这个资料包即可完成。%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="371" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="372" />
         <source>Done. %s</source>
         <translation>完成。%s</translation>
     </message>
@@ -1666,22 +1666,22 @@
 <context>
     <name>PackDialog</name>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="71" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="91" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="92" />
         <source>Cancelling after the current reply…</source>
         <translation>正在取消（当前这份答复处理完后停止）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="118" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="119" />
         <source>Stopped: %s</source>
         <translation>已停止：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="123" />
+        <location filename="../../desktop/dafu/gui/pack_dialogs.py" line="124" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1880,7 +1880,7 @@
         <translation>答复“%s”的标签（按标签检索时会找到它用到的每个段落）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="206" />
+        <location filename="../../desktop/dafu/gui/replies_dialog.py" line="202" />
         <source>Tags saved</source>
         <translation>标签已保存</translation>
     </message>
