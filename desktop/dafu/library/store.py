@@ -31,6 +31,15 @@ def measure_key(text: str | None) -> str:
     return "".join(c for c in (text or "") if c not in MEASURE_KEY_DROP)
 
 
+def measure_key_sql(column: str, char_function: str) -> str:
+    """measure_key as an SQL expression over ``column``, for the generated key columns;
+    ``char_function`` is the engine's code-point-to-character function (SQLite char, PostgreSQL chr)."""
+    expression = f"coalesce({column}, '')"
+    for char in MEASURE_KEY_DROP:
+        expression = f"replace({expression}, {char_function}({ord(char)}), '')"
+    return expression
+
+
 def connect(location: Any, *, migrate_to: int = SCHEMA_VERSION, progress: Progress | None = None) -> Database:
     """Open (creating if needed) and migrate the library at ``location`` (a file path or a server URL)."""
     if server_url(location) is not None:

@@ -732,11 +732,8 @@ def _v4(db: PostgresDatabase, progress: Progress | None = None) -> None:
 
 
 def _measure_key_sql(column: str) -> str:
-    from dafu.library.store import MEASURE_KEY_DROP
-    expression = f"coalesce({column}, '')"
-    for char in MEASURE_KEY_DROP:
-        expression = f"replace({expression}, chr({ord(char)}), '')"
-    return expression
+    from dafu.library.store import measure_key_sql
+    return measure_key_sql(column, "chr")
 
 
 def _v5(db: PostgresDatabase, progress: Progress | None = None) -> None:

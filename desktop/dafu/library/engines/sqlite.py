@@ -363,11 +363,8 @@ def _v3(db: SQLiteDatabase, progress: Progress | None = None) -> None:
 
 
 def _sql_measure_key(column: str) -> str:
-    from dafu.library.store import MEASURE_KEY_DROP
-    expression = f"coalesce({column}, '')"
-    for char in MEASURE_KEY_DROP:
-        expression = f"replace({expression}, char({ord(char)}), '')"
-    return expression
+    from dafu.library.store import measure_key_sql
+    return measure_key_sql(column, "char")
 
 
 def _v4(db: SQLiteDatabase, progress: Progress | None = None) -> None:
