@@ -48,17 +48,6 @@ def settings(tmp_path, library_path):
 
 @pytest.fixture
 def window(qtbot, settings, monkeypatch):
-    from dafu.gui.main_window import MainWindow
+    from ui import open_main_window
 
-    errors = []
-    monkeypatch.setattr(MainWindow, "show_error", lambda self, error: errors.append(str(error)))
-    win = MainWindow(settings, draft_file=SAMPLE_DRAFT)
-    win.errors = errors
-    qtbot.addWidget(win)
-    win.show()
-    # The clerk's window has the keyboard: on a bare X server (no window manager) only activateWindow gives it.
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
-    qtbot.waitUntil(lambda: not win.preview.is_held(), timeout=10000)   # laid out after the first paint
-    yield win
-    win.shutdown()
+    yield from open_main_window(qtbot, monkeypatch, settings, SAMPLE_DRAFT)

@@ -16,7 +16,7 @@ from dafu.library import Library
 from dafu.library.packs import summary
 from library_fixtures import type_text, write_variants
 from tests_paths import ROOT, SAMPLE_DRAFT
-from ui import choose_file, click
+from ui import choose_file, click, open_main_window
 
 STEPS = {}
 
@@ -38,19 +38,7 @@ def draft_copy(tmp_path):
 
 @pytest.fixture
 def win(qtbot, settings, draft_copy, monkeypatch):
-    from dafu.gui.main_window import MainWindow
-
-    errors = []
-    monkeypatch.setattr(MainWindow, "show_error", lambda self, error: errors.append(str(error)))
-    window = MainWindow(settings, draft_file=draft_copy)
-    window.errors = errors
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    qtbot.waitUntil(lambda: not window.preview.is_held(), timeout=10000)   # laid out after the first paint
-    yield window
-    window.shutdown()
+    yield from open_main_window(qtbot, monkeypatch, settings, draft_copy, active_within=3000)
 
 
 def action_names(window) -> set[str]:

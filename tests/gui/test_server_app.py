@@ -30,22 +30,12 @@ def server(monkeypatch):
 
 @pytest.fixture
 def server_window(qtbot, tmp_path, server, monkeypatch):
-    from dafu.gui.main_window import MainWindow
     from dafu.gui.settings import Settings
+    from ui import open_main_window
 
     settings = Settings(tmp_path / "dafu.ini")
     settings.set("library_path", server.url)     # what the clerk types in Settings → Library file
-    errors = []
-    monkeypatch.setattr(MainWindow, "show_error", lambda self, error: errors.append(str(error)))
-    win = MainWindow(settings, draft_file=SAMPLE_DRAFT)
-    win.errors = errors
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
-    qtbot.waitUntil(lambda: not win.preview.is_held(), timeout=10000)
-    yield win
-    win.shutdown()
+    yield from open_main_window(qtbot, monkeypatch, settings, SAMPLE_DRAFT)
 
 
 def search(qtbot, window, text: str) -> int:

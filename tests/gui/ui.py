@@ -95,3 +95,22 @@ def cancel() -> Callable:
 def answer_with(func: Callable) -> Callable:
     """Answer with a function that works the dialog (ticks, types) and closes it."""
     return func
+
+
+def open_main_window(qtbot, monkeypatch, settings, draft: Path, *, active_within: int = 5000):
+    """The main window as the clerk has it: shown, holding the keyboard, its preview laid out; errors it
+    would show in a box collected in ``window.errors``. A generator for fixtures: yields, then shuts down."""
+    from dafu.gui.main_window import MainWindow
+
+    errors: list[str] = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, error: errors.append(str(error)))
+    window = MainWindow(settings, draft_file=draft)
+    window.errors = errors
+    qtbot.addWidget(window)
+    window.show()
+    # On a bare X server (no window manager) only activateWindow gives the window the keyboard.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=active_within)
+    qtbot.waitUntil(lambda: not window.preview.is_held(), timeout=10000)   # laid out after the first paint
+    yield window
+    window.shutdown()
