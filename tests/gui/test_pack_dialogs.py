@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QRadioButton
 
 from dafu.library import Library
 from dafu.library.packs import summary
-from library_fixtures import write_variants
+from library_fixtures import SAMPLE_BODY, variant_text, write_variants
 from tests_paths import SAMPLE_TXT
 from ui import choose_file, click
 
@@ -32,6 +32,18 @@ def colleague_pack(tmp_path: Path, *, replies: list[Path] | None = None) -> Path
         library.update_measure(society.id, valid_to="2024-12-31")
         library.export_pack(tmp_path / "colleague.dafupack")
     return tmp_path / "colleague.dafupack"
+
+
+def more_replies(folder: Path, count: int) -> list[Path]:
+    """``count`` replies like the sample, each with its own number and a paragraph only it has."""
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        path = folder / f"r{i:03d}.txt"
+        path.write_text(variant_text(f"JY2023{i:04d}", SAMPLE_BODY, "2023年5月28日", f"补充说明第{i}项。"),
+                        encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def trigger(window, name: str) -> None:
@@ -136,16 +148,7 @@ def test_cancel_in_the_conflict_dialog_merges_nothing(window, qtbot, dialogs, tm
 
 
 def test_cancel_midway_keeps_whole_replies_and_merging_again_completes(window, qtbot, dialogs, tmp_path):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = SAMPLE_TXT.read_text(encoding="utf-8")
-    extra = []
-    for i in range(150):
-        path = folder / f"r{i:03d}.txt"
-        path.write_text(text.replace("JY20230126", f"JY2023{i:04d}").replace("特此回复。", f"补充说明第{i}项。\n特此回复。"),
-                        encoding="utf-8")
-        extra.append(path)
-    pack = colleague_pack(tmp_path, replies=extra)
+    pack = colleague_pack(tmp_path, replies=more_replies(tmp_path / "many", 150))
     dialogs.expect(choose_file(pack))
     dialogs.expect(click("Merge"))
     trigger(window, "merge_pack")
@@ -169,16 +172,7 @@ def test_cancel_midway_keeps_whole_replies_and_merging_again_completes(window, q
 
 
 def test_closing_the_window_mid_merge_stops_between_replies(window, qtbot, dialogs, tmp_path):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = SAMPLE_TXT.read_text(encoding="utf-8")
-    extra = []
-    for i in range(120):
-        path = folder / f"r{i:03d}.txt"
-        path.write_text(text.replace("JY20230126", f"JY2024{i:04d}").replace("特此回复。", f"另有第{i}项说明。\n特此回复。"),
-                        encoding="utf-8")
-        extra.append(path)
-    pack = colleague_pack(tmp_path, replies=extra)
+    pack = colleague_pack(tmp_path, replies=more_replies(tmp_path / "many", 120))
     dialogs.expect(choose_file(pack))
     dialogs.expect(click("Merge"))
     trigger(window, "merge_pack")
