@@ -97,36 +97,34 @@ sys.exit(gui_app.main(sys.argv))
 """
 
 
-def time_results(command: list[str], env: dict) -> float:
-    done = Path(env["DAFU_RESULTS_FILE"])
-    done.unlink(missing_ok=True)
+def _until_written(command: list[str], env: dict, file: Path, what: str) -> tuple[float, str]:
+    """Start ``command`` and wait until it writes ``file`` (the time it noted, as text); then stop it.
+    Returns the start time and that text."""
+    file.unlink(missing_ok=True)
     start = time.time()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while not (done.exists() and done.read_text()):
+    while not (file.exists() and file.read_text()):
         if proc.poll() is not None:
-            raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"{command} exited with {proc.returncode} before {what}: "
+                               f"{proc.stderr.read().decode()[-2000:]}")
         if time.time() - start > 60:
             proc.kill()
-            raise RuntimeError("no search results within 60 s")
+            raise RuntimeError(f"{command}: no {what} within 60 s")
         time.sleep(0.005)
-    stamp = float(done.read_text())
+    text = file.read_text()
     proc.terminate()
     proc.wait(20)
-    return stamp - start
+    return start, text
+
+
+def time_results(command: list[str], env: dict) -> float:
+    start, stamp = _until_written(command, env, Path(env["DAFU_RESULTS_FILE"]), "search results")
+    return float(stamp) - start
 
 
 def time_start(command: list[str], env: dict) -> float:
-    ready = Path(env["DAFU_READY_FILE"])
-    ready.unlink(missing_ok=True)
-    start = time.time()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while not (ready.exists() and ready.read_text()):
-        if proc.poll() is not None:
-            raise RuntimeError(f"{command} exited with {proc.returncode} before it was ready")
-        time.sleep(0.005)
-    stamp, focus = ready.read_text().split()
-    proc.terminate()
-    proc.wait(20)
+    start, text = _until_written(command, env, Path(env["DAFU_READY_FILE"]), "its window was ready")
+    stamp, focus = text.split()
     if focus != "focus=1":
         raise RuntimeError(f"{command}: the text box did not have the keyboard focus after the first paint")
     return float(stamp) - start
