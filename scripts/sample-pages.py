@@ -4,20 +4,20 @@
 
 The sample reply's first and last pages; the same draft with 文号, 签发人, result class,
 抄送 and the seal layout (its first and last pages); and its feedback form — rendered
-with the free stand-in fonts of resources/fonts/fonts.conf. Needs LibreOffice, poppler
-and the GUI extra (PySide6, for putting the pages side by side).
+with the free stand-in fonts of resources/fonts/fonts.conf, side by side in one grey-scale PNG
+(the pages are black on white). Needs LibreOffice and poppler; nothing of the GUI.
 """
 from __future__ import annotations
 
-import os
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dafu.draftio import read_draft  # noqa: E402
 from dafu.export.docx import export_docx  # noqa: E402
@@ -27,11 +27,44 @@ from dafu.render import render_document  # noqa: E402
 SAMPLE = ROOT / "resources" / "samples" / "reply_JY20230126.dafu"
 FONTS = ROOT / "resources" / "fonts" / "fonts.conf"
 DPI = 42
+GAP = 10
+BACKGROUND = 205
 
 
 def pages(pdf: Path, folder: Path) -> list[Path]:
-    subprocess.run(["pdftoppm", "-png", "-r", str(DPI), str(pdf), str(folder / pdf.stem)], check=True)
-    return sorted(folder.glob(f"{pdf.stem}-*.png"))
+    subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), str(pdf), str(folder / pdf.stem)], check=True)
+    return sorted(folder.glob(f"{pdf.stem}-*.pgm"))
+
+
+def read_pgm(path: Path) -> tuple[int, int, bytes]:
+    """Width, height and rows of an 8-bit binary PGM (what pdftoppm -gray writes)."""
+    data = path.read_bytes()
+    magic, width, height, top, pixels = data.split(maxsplit=4)
+    assert magic == b"P5" and top == b"255", path
+    return int(width), int(height), pixels[:int(width) * int(height)]
+
+
+def side_by_side(images: list[tuple[int, int, bytes]]) -> tuple[int, int, bytearray]:
+    width = sum(w for w, _, _ in images) + GAP * (len(images) + 1)
+    height = max(h for _, h, _ in images) + 2 * GAP
+    sheet = bytearray([BACKGROUND]) * (width * height)
+    x = GAP
+    for w, h, pixels in images:
+        for row in range(h):
+            at = (GAP + row) * width + x
+            sheet[at:at + w] = pixels[row * w:(row + 1) * w]
+        x += w + GAP
+    return width, height, sheet
+
+
+def write_png(path: Path, width: int, height: int, grey: bytes) -> None:
+    """An 8-bit grey-scale PNG: each row behind filter byte 0, deflated once."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = b"".join(b"\0" + grey[y * width:(y + 1) * width] for y in range(height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
 
 
 def main() -> None:
@@ -48,22 +81,7 @@ def main() -> None:
         reply, sealed, form = (pages(pdf, folder) for pdf in convert(files, fontconfig=FONTS))
         chosen = [reply[0], reply[-1], sealed[0], sealed[-1], form[0]]
 
-        from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-
-        app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QImage painting needs it
-        images = [QImage(str(p)) for p in chosen]
-        gap = 10
-        sheet = QImage(sum(i.width() for i in images) + gap * (len(images) + 1),
-                       max(i.height() for i in images) + 2 * gap, QImage.Format.Format_RGB32)
-        sheet.fill(QColor(205, 205, 205))
-        painter = QPainter(sheet)
-        x = gap
-        for image in images:
-            painter.drawImage(x, gap, image)
-            x += image.width() + gap
-        painter.end()
-        small = sheet.convertToFormat(QImage.Format.Format_Indexed8)  # a 256-colour PNG: small in git
-        small.save(str(out))
+        write_png(out, *side_by_side([read_pgm(p) for p in chosen]))
     print(out)
 
 

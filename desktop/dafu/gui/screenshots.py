@@ -1,6 +1,8 @@
 """Take the screenshots in docs/images: the app offscreen, from a throw-away library and settings.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [NAME ...] [--out DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m dafu.gui.screenshots [NAME ...] [--out DIR]
+
+(from the checkout: DIR defaults to its docs/images).
 
 Names: main-window (the sample draft, library results, findings), empty-library, missing-values
 (a new draft), find-replace, full-text, sealed (加盖印章, 抄送 and 印发机关 in the form; the signature and
@@ -16,9 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_TXT = ROOT / "resources" / "samples" / "reply_JY20230126.txt"
-SAMPLE_DRAFT = ROOT / "resources" / "samples" / "reply_JY20230126.dafu"
+from dafu.paths import resources_dir
+
+SAMPLE_TXT = resources_dir() / "samples" / "reply_JY20230126.txt"
+SAMPLE_DRAFT = resources_dir() / "samples" / "reply_JY20230126.dafu"
 SHOTS = ["main-window", "empty-library", "missing-values", "find-replace", "full-text", "sealed", "export-pack",
          "merge-conflicts"]
 
@@ -26,7 +29,7 @@ SHOTS = ["main-window", "empty-library", "missing-values", "find-replace", "full
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"any of {SHOTS}")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    parser.add_argument("--out", type=Path, default=Path("docs") / "images")
     args = parser.parse_args()
     names = args.names or SHOTS
     unknown = [n for n in names if n not in SHOTS]
