@@ -57,8 +57,9 @@ def docx_lines(raw: bytes, path: str | Path) -> list[str]:
         with archive:
             reader = _PartReader(archive, path)
             main = reader.main_part()
-            headers, footers = reader.header_footer_parts(main)
-            numbering = reader.numbering(main)
+            related = reader.related(main)
+            headers, footers = reader.header_footer_parts(related)
+            numbering = reader.numbering(related)
             lines: list[str] = []
             seen: set[tuple[str, ...]] = set()
             for part in headers:
@@ -102,15 +103,15 @@ class _PartReader:
             raise ImportFileError("不是 Word 文档（no word/document.xml）", path=self.path)
         return target
 
-    def header_footer_parts(self, main: str) -> tuple[list[str], list[str]]:
-        related = self._related(main)
+    @staticmethod
+    def header_footer_parts(related: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
         return ([part for kind, part in related if kind.endswith("/header")],
                 [part for kind, part in related if kind.endswith("/footer")])
 
-    def numbering(self, main: str) -> Numbering:
+    def numbering(self, related: list[tuple[str, str]]) -> Numbering:
         """Word's list numbering and the styles that carry it (parsed when a paragraph first needs them)."""
         parts: dict[str, str] = {}
-        for kind, part in self._related(main):
+        for kind, part in related:
             parts.setdefault(kind.rsplit("/", 1)[-1], part)
         if "numbering" not in parts:
             return Numbering()
@@ -118,7 +119,7 @@ class _PartReader:
         return Numbering(lambda: self._parse_small(parts["numbering"]),
                          (lambda: self._parse_small(styles)) if styles else None)
 
-    def _related(self, main: str) -> list[tuple[str, str]]:
+    def related(self, main: str) -> list[tuple[str, str]]:
         """(relationship type, part name) of the main part's related parts that are in the package."""
         folder, name = posixpath.split(main)
         rels = posixpath.join(folder, "_rels", name + ".rels")
